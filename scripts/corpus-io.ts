@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../lib/corpus/types';
-import { PipelineError, parseManifest, type SourceFile } from '../lib/corpus/pipeline';
+import { PipelineError, parseManifest, type SourceFile } from '../lib/corpus/input';
 
 /** Repository root (this file lives in scripts/). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
