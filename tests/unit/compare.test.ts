@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../lib/corpus/types';
-import { classifyDifference, compareFigures, valueKey, type MentionFigures } from '../../lib/match/compare';
+import { alignmentKey, classifyDifference, compareFigures, valueKey, type MentionFigures } from '../../lib/match/compare';
 
 function fig(value: number | null, what: string | null, qualifier: string | null = null, unit = 'people'): Figure {
   return { text: `${qualifier ?? ''} ${value ?? qualifier}`.trim(), start: 0, value, qualifier, unit, what };
@@ -57,6 +57,7 @@ describe('compareFigures', () => {
 describe('classifyDifference', () => {
   const v = (value: number | null, date: string | null, outlet: string, qualifier: string | null = null) => ({
     value,
+    unit: 'people',
     qualifier,
     text: String(value),
     date,
@@ -86,9 +87,23 @@ describe('classifyDifference', () => {
   });
 
   it('compares ranges by their bounds', () => {
-    expect(valueKey({ value: null, qualifier: 'range', min: 3000, max: 6000 })).toBe('r:3000-6000');
-    expect(valueKey({ value: null, qualifier: 'range', min: 3000, max: 6000 })).not.toBe(
-      valueKey({ value: null, qualifier: 'range', min: 3000, max: 5000 }),
+    expect(valueKey({ value: null, unit: 'people', qualifier: 'range', min: 3000, max: 6000 })).toBe('r:3000-6000');
+    expect(valueKey({ value: null, unit: 'people', qualifier: 'range', min: 3000, max: 6000 })).not.toBe(
+      valueKey({ value: null, unit: 'people', qualifier: 'range', min: 3000, max: 5000 }),
     );
+  });
+
+  it('compares durations across units', () => {
+    expect(valueKey({ value: 2, unit: 'weeks', qualifier: 'nearly' })).toBe(valueKey({ value: 14, unit: 'days', qualifier: null }));
+    expect(valueKey({ value: 2, unit: 'weeks', qualifier: 'nearly' })).not.toBe(valueKey({ value: 10, unit: 'days', qualifier: null }));
+  });
+});
+
+describe('alignmentKey', () => {
+  it('tells people apart by what happened to them, other counts by unit, durations together', () => {
+    expect(alignmentKey({ unit: 'people', what: 'killed' })).not.toBe(alignmentKey({ unit: 'people', what: 'wounded' }));
+    expect(alignmentKey({ unit: 'targets', what: 'targets hit' })).toBe(alignmentKey({ unit: 'targets', what: 'targets destroyed' }));
+    expect(alignmentKey({ unit: 'weeks', what: null })).toBe(alignmentKey({ unit: 'days', what: 'bombardment' }));
+    expect(alignmentKey({ unit: 'years', what: 'age' })).not.toBe(alignmentKey({ unit: 'years', what: null }));
   });
 });

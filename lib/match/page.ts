@@ -1,0 +1,127 @@
+/**
+ * Page-level matching: split a page's text into sentences, match each against the corpus, and resolve every
+ * match to its claim, the claim's mentions and the figure comparison. Used by the CLI and the background.
+ */
+import type { Claim, Corpus, Sentence } from '../corpus/types';
+import { splitSentences } from '../corpus/sentences';
+import { extractFigures } from '../corpus/figures';
+import { Matcher, type MatchReason } from './index';
+import { compareFigures, type FigureComparison } from './compare';
+
+/** A corpus sentence that states the claim, as shown to the reader. */
+export interface Mention {
+  sentenceId: string;
+  text: string;
+  outlet: string | null;
+  /** File name of the source document (the collection the sentence comes from). */
+  source: string;
+  date: string | null;
+  claimant: string | null;
+}
+
+/** A page sentence that restates a corpus claim. */
+export interface PageMatch {
+  /** UTF-16 offsets of the sentence in the page text. */
+  start: number;
+  end: number;
+  text: string;
+  level: 'confident' | 'possible';
+  score: number;
+  claim: string;
+  claimLabel: string;
+  reason: MatchReason;
+  mentions: Mention[];
+  figures: FigureComparison[];
+}
+
+/** A page sentence with its offsets in the page text. */
+export interface PageSentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The loaded corpus with the lookups that matching needs, built once. */
+export class CorpusView {
+  readonly sentenceById = new Map<string, Sentence>();
+  readonly claimBySentence = new Map<string, Claim>();
+  readonly claimById = new Map<string, Claim>();
+  readonly fileByDoc = new Map<string, string>();
+
+  constructor(
+    readonly corpus: Corpus,
+    readonly matcher: Matcher,
+  ) {
+    for (const s of corpus.sentences) this.sentenceById.set(s.id, s);
+    for (const c of corpus.claims) {
+      this.claimById.set(c.id, c);
+      for (const id of c.sentenceIds) this.claimBySentence.set(id, c);
+    }
+    for (const d of corpus.documents) this.fileByDoc.set(d.id, d.file);
+  }
+
+  /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt). */
+  static fromCorpus(corpus: Corpus): CorpusView {
+    return new CorpusView(corpus, Matcher.load(corpus.index, corpus.sentences));
+  }
+
+  /** The mentions of a claim, in corpus order. */
+  mentionsOf(claim: Claim): Mention[] {
+    return claim.sentenceIds.flatMap((id) => {
+      const s = this.sentenceById.get(id);
+      if (!s) return [];
+      return [
+        {
+          sentenceId: s.id,
+          text: s.text,
+          outlet: s.outlet,
+          source: this.fileByDoc.get(s.docId) ?? s.docId,
+          date: s.date,
+          claimant: s.claimant,
+        },
+      ];
+    });
+  }
+}
+
+/** Upper bound on the sentences matched per page, so a huge page gives a bounded result. */
+export const MAX_PAGE_SENTENCES = 5000;
+
+/** Splits page text into sentences with offsets; paragraphs are separated by line breaks. */
+export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSentence[] {
+  const out: PageSentence[] = [];
+  const paragraph = /[^\n]+/g;
+  for (let m = paragraph.exec(text); m && out.length < limit; m = paragraph.exec(text)) {
+    for (const piece of splitSentences(m[0])) {
+      const start = m.index + piece.start;
+      out.push({ start, end: start + piece.text.length, text: piece.text });
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** Matches one page sentence; null when the matcher abstains. */
+export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null): PageMatch | null {
+  const [best] = view.matcher.match(sentence.text, { limit: 1 });
+  if (!best) return null;
+  const claim = view.claimBySentence.get(best.sentenceId);
+  if (!claim) return null;
+  const mentions = view.mentionsOf(claim);
+  const mentionSentences = claim.sentenceIds.flatMap((id) => view.sentenceById.get(id) ?? []);
+  return {
+    ...sentence,
+    level: best.level,
+    score: best.score,
+    claim: claim.id,
+    claimLabel: claim.label,
+    reason: best.reason,
+    mentions,
+    figures: compareFigures(extractFigures(sentence.text), mentionSentences, pageDate),
+  };
+}
+
+/** Matches every sentence of a page's text, in reading order. */
+export function matchPage(view: CorpusView, text: string, pageDate: string | null = null): PageMatch[] {
+  return pageSentences(text).flatMap((s) => matchSentence(view, s, pageDate) ?? []);
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench [-- --json]`: matching speed and memory, all measured side by side in one run.
+ *  - the engine against plain fuse.js over all corpus sentences, on the same 100-sentence article;
+ *  - scaling: the corpus grown synthetically x10 and x100, per-sentence time at each size;
+ *  - loading the index from data/corpus.json: time and heap.
+ * Run under `node --expose-gc` (the npm script does) so heap figures are not noise.
+ */
+import Fuse from 'fuse.js';
+import { performance } from 'node:perf_hooks';
+import type { Corpus, Sentence } from '../lib/corpus/types';
+import { Matcher } from '../lib/match';
+import { CorpusView } from '../lib/match/page';
+import { CORPUS_PATH, loadCorpus } from './corpus-io';
+import { readFileSync } from 'node:fs';
+
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+/** A deterministic pseudo-random generator, so every run benchmarks the same inputs. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A 100-sentence article: a third near-copies of corpus claims with other figures, the rest reworded or unrelated text. */
+function makeArticle(corpus: Corpus, n = 100): string[] {
+  const rand = rng(7);
+  const pool = corpus.sentences.filter((s) => s.text.length > 60);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = pool[Math.floor(rand() * pool.length)]!.text;
+    if (i % 3 === 0) out.push(s.replace(/\d+/g, (d) => String(Number(d) + 3)));
+    else if (i % 3 === 1) out.push(s.split(' ').reverse().join(' '));
+    else out.push(`Local officials said on ${['Monday', 'Tuesday', 'Friday'][i % 3]} that the ${i} new buses would run every ${i % 20} minutes.`);
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeRuns(runs: number, fn: () => void): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** Grows the corpus k times with synthetic sentences: real sentences whose names and nouns are replaced. */
+function grow(sentences: Sentence[], k: number): Sentence[] {
+  if (k === 1) return sentences;
+  const rand = rng(k);
+  const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'sa', 'vo', 'ne', 'di', 'pa', 'zu', 'fe'];
+  const word = () => Array.from({ length: 3 }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+  const out: Sentence[] = [...sentences];
+  for (let copy = 1; copy < k; copy++) {
+    for (const s of sentences) {
+      const text = s.text.replace(/\b[A-Za-z]{5,}\b/g, (w) => (rand() < 0.5 ? word() : w));
+      out.push({ ...s, id: `${s.id}~${copy}`, text });
+    }
+  }
+  return out;
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+function main(): void {
+  const corpus = loadCorpus();
+  const article = makeArticle(corpus);
+
+  // Index load: JSON parse + index restore, as the background does once.
+  const before = heapMb();
+  const t0 = performance.now();
+  const loaded = JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as Corpus;
+  const view = CorpusView.fromCorpus(loaded);
+  const indexLoadMs = performance.now() - t0;
+  const indexMb = heapMb() - before;
+  log(`index load: ${indexLoadMs.toFixed(1)} ms, ${indexMb.toFixed(1)} MB heap (${corpus.sentences.length} sentences)`);
+
+  const engineMs = timeRuns(21, () => article.forEach((s) => view.matcher.match(s, { limit: 1 })));
+  const fuse = new Fuse(corpus.sentences, { keys: ['text'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const fuseMs = timeRuns(3, () => article.forEach((s) => fuse.search(s, { limit: 1 })));
+  const ratio = fuseMs / engineMs;
+  log(`engine: ${engineMs.toFixed(2)} ms per 100-sentence article (median of 21)`);
+  log(`fuse.js over all sentences: ${fuseMs.toFixed(0)} ms per article (median of 3)`);
+  log(`ratio: engine is ${ratio.toFixed(0)}x faster (target >= 500x, <= 10 ms per 100 sentences)`);
+
+  const perSentence: Record<string, number> = {};
+  for (const k of [1, 10, 100]) {
+    const sentences = grow(corpus.sentences, k);
+    const tBuild = performance.now();
+    const m = Matcher.build(sentences);
+    const buildMs = performance.now() - tBuild;
+    const ms = timeRuns(k === 100 ? 5 : 11, () => article.forEach((s) => m.match(s, { limit: 1 }))) / article.length;
+    perSentence[`x${k}`] = ms;
+    log(`corpus x${k} (${sentences.length} sentences): ${(ms * 1000).toFixed(1)} µs per sentence (index built in ${buildMs.toFixed(0)} ms)`);
+  }
+  const growth = perSentence.x100! / perSentence.x1!;
+  log(`growth at x100: ${growth.toFixed(2)}x per-sentence time (target <= 5x)`);
+
+  if (json) {
+    const round = (x: number, d = 3) => Number(x.toFixed(d));
+    console.log(
+      JSON.stringify({
+        engine_ms_per_100: round(engineMs),
+        fuse_ms_per_100: round(fuseMs, 1),
+        ratio_vs_fuse: round(ratio, 1),
+        growth_x100: round(growth, 2),
+        index_load_ms: round(indexLoadMs, 1),
+        index_mb: round(indexMb, 2),
+        per_sentence_ms: { x1: round(perSentence.x1!, 4), x10: round(perSentence.x10!, 4), x100: round(perSentence.x100!, 4) },
+        corpus_sentences: corpus.sentences.length,
+      }),
+    );
+  }
+}
+
+main();
