@@ -34,13 +34,14 @@ export class PipelineError extends Error {
 /** Decodes a source file as strict UTF-8, rejecting empty, binary and mis-encoded files. */
 export function decodeSource(file: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new PipelineError(file, 'the file is empty');
+  // NUL bytes first: a binary file is better called binary than "invalid UTF-8 at byte 0".
+  if (bytes.includes(0)) throw new PipelineError(file, 'the file contains NUL bytes (binary, not text)');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new PipelineError(file, `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}`);
   }
-  if (text.includes('\u0000')) throw new PipelineError(file, 'the file contains NUL bytes (binary, not text)');
   if (text.trim() === '') throw new PipelineError(file, 'the file holds only white space');
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
