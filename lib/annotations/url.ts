@@ -1,0 +1,38 @@
+/**
+ * Page identity for annotations: the same article reached through a newsletter link, a social share or an
+ * in-page anchor must file its notes under one URL.
+ */
+
+/** Query parameters that only track where a click came from, never which page it is. */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
+  '_ga', '_gl', 'ocid', 'cmpid', 'ncid', 'smid', 'sr_share', 'ito', 'at_medium', 'at_campaign',
+]);
+
+/** Parameter prefixes that are tracking by convention (Google Analytics, Matomo/Piwik, HubSpot). */
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', '_hs'];
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
+}
+
+/**
+ * `url` without its fragment and tracking parameters (other parameters keep their order: some sites put the
+ * article id in the query). Returns null when `url` is not an absolute http(s) URL.
+ */
+export function cleanPageUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  parsed.hash = '';
+  const names = [...new Set(parsed.searchParams.keys())];
+  for (const name of names) if (isTrackingParam(name)) parsed.searchParams.delete(name);
+  // URL keeps a dangling '?' when the last parameter goes; drop it.
+  if (![...parsed.searchParams.keys()].length) parsed.search = '';
+  return parsed.toString();
+}
