@@ -2,7 +2,7 @@
  * Page-level matching: split a page's text into sentences, match each against the corpus, and resolve every
  * match to its claim, the claim's mentions and the figure comparison. Used by the CLI and the background.
  */
-import type { Claim, Corpus, Sentence } from '../corpus/types';
+import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, type MatchReason } from './index';
@@ -17,6 +17,8 @@ export interface Mention {
   source: string;
   date: string | null;
   claimant: string | null;
+  /** The mention's figures, with offsets into `text` (for emphasis). */
+  figures: Figure[];
 }
 
 /** A page sentence that restates a corpus claim. */
@@ -78,6 +80,7 @@ export class CorpusView {
           source: this.fileByDoc.get(s.docId) ?? s.docId,
           date: s.date,
           claimant: s.claimant,
+          figures: s.figures,
         },
       ];
     });

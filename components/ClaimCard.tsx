@@ -1,0 +1,112 @@
+/**
+ * The in-page card for one matched sentence: the claim, how sure the match is and why, the outlets that made
+ * the claim, the figure comparison, the reader's own notes, and the actions. Lives in a shadow root, so its
+ * CSS is self-contained; everything shown is rendered as text.
+ */
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { PageMatch } from '../lib/match/page';
+import { reasonLabel } from '../lib/format';
+import { MentionList } from './MentionList';
+import { FigureComparison } from './FigureComparison';
+import './theme.css';
+import './card.css';
+
+/** A note the reader wrote on this claim. */
+export interface CardAnnotation {
+  note: string;
+  tags: string[];
+}
+
+/** Props of {@link ClaimCard}. */
+export interface ClaimCardProps {
+  match: PageMatch;
+  onClose(): void;
+  onOpenPopup(): void;
+  onAnnotate(): void;
+  onNotAMatch(): void;
+  /** The reader's own annotations on this claim, shown marked as theirs. */
+  annotations?: ReadonlyArray<CardAnnotation>;
+  /** Move focus into the card when it opens (set when it was opened from the keyboard). */
+  autoFocus?: boolean;
+}
+
+const LEVEL_TEXT = { confident: 'Confident match', possible: 'Possible match' } as const;
+
+function Annotations({ items }: { items: ReadonlyArray<CardAnnotation> }) {
+  return (
+    <ul class="cc-notes">
+      {items.map((a, i) => (
+        <li key={i} class="cc-note-item">
+          <span class="cc-yours">Yours</span> {a.note}
+          {a.tags.length > 0 ? (
+            <span class="cc-tags">
+              {a.tags.map((t) => (
+                <span key={t} class="cc-tag">
+                  {t}
+                </span>
+              ))}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A non-modal dialog; Esc anywhere in it calls `onClose`. */
+export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch, annotations = [], autoFocus = false }: ClaimCardProps) {
+  const root = useRef<HTMLElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (autoFocus) root.current?.focus();
+  }, [autoFocus, match.claim, match.start]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    onClose();
+  };
+  return (
+    <section
+      ref={root}
+      class={`cc cc-card cc-card--${match.level}`}
+      role="dialog"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-reason`}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <header class="cc-card-head">
+        <span class={`cc-level cc-level--${match.level}`}>{LEVEL_TEXT[match.level]}</span>
+        <button type="button" class="cc-icon-button" aria-label="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <h2 id={`${id}-label`} class="cc-claim-label">
+        {match.claimLabel}
+      </h2>
+      <p id={`${id}-reason`} class="cc-reason">
+        {reasonLabel(match.reason)}
+      </p>
+      <h3 class="cc-section">Made by ({match.mentions.length})</h3>
+      <MentionList mentions={match.mentions} comparisons={match.figures} />
+      {match.figures.length > 0 ? <h3 class="cc-section">Figures</h3> : null}
+      {match.figures.map((c) => (
+        <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
+      ))}
+      {annotations.length > 0 ? <h3 class="cc-section">Your notes</h3> : null}
+      {annotations.length > 0 ? <Annotations items={annotations} /> : null}
+      <footer class="cc-actions">
+        <button type="button" class="cc-button" onClick={onOpenPopup}>
+          Open in popup
+        </button>
+        <button type="button" class="cc-button" onClick={onAnnotate}>
+          Annotate
+        </button>
+        <button type="button" class="cc-button cc-button--quiet" onClick={onNotAMatch}>
+          Not a match
+        </button>
+      </footer>
+    </section>
+  );
+}

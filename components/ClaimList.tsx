@@ -1,0 +1,90 @@
+/**
+ * The popup's list of claims found on the page, in reading order. A claim stated by several page sentences is
+ * listed once; each expands to the page sentence, the outlets that made the claim and, when figures differ,
+ * the figure comparison. "Show on page" asks the page to scroll to the claim's first sentence.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { PageMatch } from '../lib/match/page';
+import { outletSummary } from '../lib/format';
+import { FigureText } from './FigureText';
+import { MentionList } from './MentionList';
+import { FigureComparison } from './FigureComparison';
+import './theme.css';
+import './popup.css';
+
+/** Props of {@link ClaimList}. */
+export interface ClaimListProps {
+  /** The page's matches, in reading order. */
+  matches: readonly PageMatch[];
+  /** Called with the index in `matches` of the claim's first sentence on the page. */
+  onReveal(index: number): void;
+}
+
+interface ClaimEntry {
+  /** Index in `matches` of the claim's first page sentence. */
+  index: number;
+  match: PageMatch;
+  /** Page sentences that restate this claim. */
+  count: number;
+}
+
+/** Groups matches by claim in order of first appearance; the entry shows that first sentence. */
+function groupByClaim(matches: readonly PageMatch[]): ClaimEntry[] {
+  const byClaim = new Map<string, ClaimEntry>();
+  matches.forEach((match, index) => {
+    const seen = byClaim.get(match.claim);
+    if (!seen) byClaim.set(match.claim, { index, match, count: 1 });
+    else seen.count += 1;
+  });
+  return [...byClaim.values()];
+}
+
+function ClaimItem({ entry, onReveal }: { entry: ClaimEntry; onReveal(index: number): void }) {
+  const [open, setOpen] = useState(false);
+  const panel = useId();
+  const { match } = entry;
+  const differing = match.figures.filter((c) => c.differ);
+  const pageFigures = match.figures.flatMap((c) => (c.page ? [{ text: c.page.text }] : []));
+  return (
+    <li class={`cc-claim cc-claim--${match.level}`}>
+      <div class="cc-claim-row">
+        <button type="button" class="cc-claim-toggle" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
+          <span class={`cc-level cc-level--${match.level}`}>{match.level}</span>
+          <span class="cc-claim-text">{match.claimLabel}</span>
+          <span class="cc-claim-outlets">{outletSummary(match.mentions)}</span>
+          {differing.length > 0 ? <span class="cc-kind cc-kind--update">figures differ</span> : null}
+        </button>
+        <button type="button" class="cc-button cc-button--small" onClick={() => onReveal(entry.index)}>
+          Show on page
+        </button>
+      </div>
+      <div id={panel} class="cc-claim-panel" hidden={!open}>
+        <p class="cc-page-quote">
+          <span class="cc-section-inline">On this page{entry.count > 1 ? ` (${entry.count} sentences)` : ''}: </span>
+          <FigureText text={match.text} figures={pageFigures} />
+        </p>
+        <MentionList mentions={match.mentions} comparisons={match.figures} />
+        {differing.map((c) => (
+          <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
+        ))}
+      </div>
+    </li>
+  );
+}
+
+/** An ordered list of the claims on the page. */
+export function ClaimList({ matches, onReveal }: ClaimListProps) {
+  const entries = groupByClaim(matches);
+  return (
+    <section class="cc cc-claims" aria-label="Claims on this page">
+      <h2 class="cc-heading">
+        {entries.length} {entries.length === 1 ? 'claim' : 'claims'} on this page
+      </h2>
+      <ol class="cc-claim-list">
+        {entries.map((e) => (
+          <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Pure formatting helpers for the card and the popup: how a figure, a date, an outlet, a match reason and a
+ * figure comparison read to a person, and where the figures sit in a sentence. No DOM; the components render
+ * the pieces returned here as text nodes.
+ */
+import type { FigureComparison, FigureValue } from './match/compare';
+import type { MatchReason } from './match/matcher';
+
+/** A piece of a sentence: plain text, or the exact text of a figure to emphasise. */
+export interface TextPiece {
+  text: string;
+  figure: boolean;
+}
+
+/** Where a figure sits in a sentence: its exact text and, when known, its UTF-16 offset. */
+export interface FigureSpot {
+  text: string;
+  start?: number;
+}
+
+/** Resolves a figure to [start, end) in `text`: the given offset when it holds the figure text, else the first occurrence. */
+function locate(text: string, spot: FigureSpot): [number, number] | null {
+  if (spot.text.length === 0) return null;
+  if (spot.start !== undefined && text.startsWith(spot.text, spot.start)) return [spot.start, spot.start + spot.text.length];
+  const at = text.indexOf(spot.text);
+  return at < 0 ? null : [at, at + spot.text.length];
+}
+
+/**
+ * Splits a sentence at its figures so that each figure can be emphasised. Offsets are trusted only when the
+ * text at that offset is the figure's text (a stale offset falls back to a search); overlapping figures keep
+ * the earlier one. The pieces concatenate back to `text` exactly.
+ */
+export function splitAtFigures(text: string, figures: readonly FigureSpot[]): TextPiece[] {
+  const spans = figures
+    .map((f) => locate(text, f))
+    .filter((s): s is [number, number] => s !== null)
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const pieces: TextPiece[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    if (start > at) pieces.push({ text: text.slice(at, start), figure: false });
+    pieces.push({ text: text.slice(start, end), figure: true });
+    at = end;
+  }
+  if (at < text.length || pieces.length === 0) pieces.push({ text: text.slice(at), figure: false });
+  return pieces;
+}
+
+/** The figures of one corpus sentence that a set of comparisons cites, as spots to emphasise. */
+export function figureSpotsFor(sentenceId: string, comparisons: readonly FigureComparison[]): FigureSpot[] {
+  return comparisons.flatMap((c) => c.corpus.filter((v) => v.sentenceId === sentenceId).map((v) => ({ text: v.text })));
+}
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A number with thousands separators ("150,000"). */
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+/**
+ * A stated value as it reads: qualifier and number ("at least 58"), a range ("3,000–6,000"), or the vague
+ * wording itself ("dozens").
+ */
+export function formatValue(v: Pick<FigureValue, 'value' | 'qualifier' | 'text' | 'min' | 'max'>): string {
+  if (v.value !== null) {
+    const q = v.qualifier && v.qualifier !== 'range' ? `${v.qualifier} ` : '';
+    return `${q}${formatNumber(v.value)}`;
+  }
+  if (v.min !== undefined && v.max !== undefined) return `${formatNumber(v.min)}–${formatNumber(v.max)}`;
+  return v.text;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO date as "4 Apr 2017" (no time zone shift); "undated" for null; unparseable text as given. */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return 'undated';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** Who made a mention: the outlet, or an honest "Unknown outlet" with the collection it comes from. */
+export function outletLabel(m: { outlet: string | null; source?: string }): string {
+  if (m.outlet) return m.outlet;
+  return m.source ? `Unknown outlet · from collection ${m.source}` : 'Unknown outlet';
+}
+
+/** Distinct outlets of a set of mentions, in first-seen order; unknown ones are counted, not named. */
+export function outletSummary(mentions: ReadonlyArray<{ outlet: string | null }>): string {
+  const named = [...new Set(mentions.flatMap((m) => (m.outlet ? [m.outlet] : [])))];
+  const unknown = mentions.filter((m) => !m.outlet).length;
+  const parts = [...named];
+  if (unknown > 0) parts.push(unknown === 1 ? '1 unknown outlet' : `${unknown} mentions with unknown outlet`);
+  return parts.join(', ');
+}
+
+/** Why the matcher paired the sentences, in words ("Shared names: Assad, Aleppo · shared terms: siege"). */
+export function reasonLabel(reason: MatchReason): string {
+  const parts: string[] = [];
+  if (reason.entities.length > 0) parts.push(`Shared names: ${reason.entities.join(', ')}`);
+  if (reason.terms.length > 0) parts.push(`shared terms: ${reason.terms.join(', ')}`);
+  const text = parts.join(' · ');
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Similar wording';
+}
+
+/** How the values of a comparison relate, in words ("Update, rising", "Conflict", "Same figure"). */
+export function differenceLabel(c: Pick<FigureComparison, 'kind' | 'rising'>): string {
+  switch (c.kind) {
+    case 'same':
+      return 'Same figure';
+    case 'update':
+      return c.rising === undefined ? 'Update' : `Update, ${c.rising ? 'rising' : 'falling'}`;
+    case 'conflict':
+      return 'Conflict: same date, different figures';
+    case 'undated':
+      return 'Figures differ; dates cannot tell which is later';
+  }
+}
+
+/**
+ * Maps numbers onto [from, to] for a one-axis chart. A single distinct value sits in the middle, so that an
+ * axis is never divided by zero.
+ */
+export function linearScale(values: readonly number[], from: number, to: number): (n: number) => number {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (!Number.isFinite(lo) || hi === lo) return () => (from + to) / 2;
+  return (n) => from + ((n - lo) / (hi - lo)) * (to - from);
+}

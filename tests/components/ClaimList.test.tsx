@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { ClaimList } from '../../components/ClaimList';
+import { matchPage, type PageMatch } from '../../lib/match/page';
+import { committedCorpus } from '../unit/corpus-helpers';
+import { MARKUP, corpusView, differingFiguresMatch } from './real-matches';
+import { pressEnter } from './keyboard';
+
+afterEach(cleanup);
+
+/** A page made of the first sentence of several multi-mention claims, so it has several matches in order. */
+function realPage(): { text: string; matches: PageMatch[] } {
+  const view = corpusView();
+  const picked = committedCorpus()
+    .claims.filter((c) => c.sentenceIds.length >= 2)
+    .slice(0, 6)
+    .map((c) => view.sentenceById.get(c.sentenceIds[0]!)!.text);
+  const text = [differingFiguresMatch().text, ...picked].join('\n');
+  return { text, matches: matchPage(view, text) };
+}
+
+function toggles(container: Element): HTMLButtonElement[] {
+  return [...container.querySelectorAll<HTMLButtonElement>('button[aria-expanded]')];
+}
+
+describe('ClaimList', () => {
+  it('lists each claim once, in reading order', () => {
+    const { matches } = realPage();
+    expect(matches.length).toBeGreaterThanOrEqual(3);
+    const { container } = render(<ClaimList matches={matches} onReveal={vi.fn()} />);
+    const expected = [...new Set(matches.map((m) => m.claim))].map((id) => matches.find((m) => m.claim === id)!.claimLabel);
+    const labels = [...container.querySelectorAll('.cc-claim-text')].map((el) => el.textContent);
+    expect(labels).toEqual(expected);
+    expect(container.querySelector('.cc-heading')?.textContent).toBe(`${expected.length} claims on this page`);
+  });
+
+  it('expands a claim to its mentions and its differing figures, by click and by Enter', () => {
+    const match = differingFiguresMatch();
+    const { container } = render(<ClaimList matches={[match]} onReveal={vi.fn()} />);
+    const [toggle] = toggles(container);
+    const panel = container.querySelector(`[id="${toggle!.getAttribute('aria-controls')}"]`) as HTMLElement;
+    expect(toggle!.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hidden).toBe(true);
+    fireEvent.click(toggle!);
+    expect(toggle!.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    expect(panel.querySelectorAll('.cc-mention').length).toBeGreaterThan(0);
+    expect(panel.querySelectorAll('.cc-cmp').length).toBe(match.figures.filter((f) => f.differ).length);
+    pressEnter(toggle!);
+    expect(toggle!.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hidden).toBe(true);
+  });
+
+  it('emphasises the page sentence figures in the expanded claim', () => {
+    const match = differingFiguresMatch();
+    const { container } = render(<ClaimList matches={[match]} onReveal={vi.fn()} />);
+    const quote = container.querySelector('.cc-page-quote')!;
+    const pageFigures = match.figures.flatMap((c) => (c.page ? [c.page.text] : []));
+    expect([...quote.querySelectorAll('.cc-fig')].map((e) => e.textContent).sort()).toEqual([...new Set(pageFigures)].sort());
+    expect(quote.textContent).toContain(match.text);
+  });
+
+  it('calls onReveal with the index of the claim’s first sentence, on click and on Enter', () => {
+    const { matches } = realPage();
+    const dup = [...matches, { ...matches[0]!, start: 99_999, end: 100_000 }];
+    const onReveal = vi.fn();
+    const { getAllByText } = render(<ClaimList matches={dup} onReveal={onReveal} />);
+    const buttons = getAllByText('Show on page');
+    expect(buttons.length).toBe(new Set(dup.map((m) => m.claim)).size);
+    fireEvent.click(buttons[1]!);
+    const second = dup.findIndex((m) => m.claim !== dup[0]!.claim);
+    expect(onReveal).toHaveBeenLastCalledWith(second);
+    pressEnter(buttons[0]!);
+    expect(onReveal).toHaveBeenLastCalledWith(0);
+    expect(onReveal).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a page sentence with markup as text', () => {
+    const view = corpusView();
+    const base = differingFiguresMatch();
+    const [match] = matchPage(view, `${MARKUP} ${base.text}`);
+    expect(match, 'markup in the page does not stop the match').toBeTruthy();
+    const { container } = render(<ClaimList matches={[match!]} onReveal={vi.fn()} />);
+    fireEvent.click(toggles(container)[0]!);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.cc-page-quote')?.textContent).toContain(MARKUP);
+  });
+});
