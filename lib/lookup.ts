@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Corpus, Sentence } from './corpus/types';
-import type { Mention } from './match/page';
+import { mentionOf, type Mention } from './match/page';
 import { compareFigures, type FigureComparison } from './match/compare';
 
 /** One claim found by a lookup, with what the popup shows for it. */
@@ -45,16 +45,6 @@ interface Record {
   outlets: string[];
 }
 
-function mentionOf(s: Sentence, files: ReadonlyMap<string, string>): Mention {
-  return {
-    sentenceId: s.id,
-    text: s.text,
-    outlet: s.outlet,
-    source: files.get(s.docId) ?? s.docId,
-    date: s.date,
-    claimant: s.claimant,
-  };
-}
 
 /** Builds the lookup: the fuse index over claims, and the sentence lookups that results need. */
 export function createLookup(corpus: Corpus): Lookup {

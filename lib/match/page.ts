@@ -71,20 +71,22 @@ export class CorpusView {
   mentionsOf(claim: Claim): Mention[] {
     return claim.sentenceIds.flatMap((id) => {
       const s = this.sentenceById.get(id);
-      if (!s) return [];
-      return [
-        {
-          sentenceId: s.id,
-          text: s.text,
-          outlet: s.outlet,
-          source: this.fileByDoc.get(s.docId) ?? s.docId,
-          date: s.date,
-          claimant: s.claimant,
-          figures: s.figures,
-        },
-      ];
+      return s ? [mentionOf(s, this.fileByDoc)] : [];
     });
   }
+}
+
+/** A corpus sentence as a mention; `fileByDoc` names each document's file (the collection it comes from). */
+export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>): Mention {
+  return {
+    sentenceId: s.id,
+    text: s.text,
+    outlet: s.outlet,
+    source: fileByDoc.get(s.docId) ?? s.docId,
+    date: s.date,
+    claimant: s.claimant,
+    figures: s.figures,
+  };
 }
 
 /** Upper bound on the sentences matched per page, so a huge page gives a bounded result. */

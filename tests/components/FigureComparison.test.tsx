@@ -14,7 +14,7 @@ function plotted(container: Element): number[] {
 }
 
 function mentionsOf(): Mention[] {
-  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, date: s.date, claimant: s.claimant }));
+  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, date: s.date, claimant: s.claimant, figures: s.figures }));
 }
 
 describe('FigureComparison', () => {
