@@ -1,0 +1,90 @@
+/**
+ * The list of annotations on the annotations page, in the order given. One item at a time can be edited in
+ * place; a save the caller makes asynchronous (returns a promise) keeps the editor open and busy until it
+ * settles, and open with the error message when it fails, so a failed save never loses what was typed.
+ */
+import { useState } from 'preact/hooks';
+import type { Annotation } from '../lib/annotations/model';
+import type { AnnotationDraft } from './AnnotationEditor';
+import { AnnotationItem } from './AnnotationItem';
+import './theme.css';
+import './annotations.css';
+
+/** A callback that may finish later; a rejected promise carries the message shown to the reader. */
+export type MaybeAsync = void | Promise<unknown>;
+
+/** Props of {@link AnnotationList}. */
+export interface AnnotationListProps {
+  /** The annotations to show, already filtered and sorted. */
+  annotations: readonly Annotation[];
+  /** Ids of annotations that could not be re-anchored: shown marked, never hidden. */
+  orphans?: ReadonlySet<string>;
+  /** Claim labels by claim id, for the "matched a claim" badge. */
+  claimLabels?: Readonly<Record<string, string>>;
+  onSave(id: string, draft: AnnotationDraft): MaybeAsync;
+  onDelete(id: string): void;
+}
+
+/** The reader-facing message of a failure. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs `action`, then calls `done` when it succeeds (at once when it returns no promise) or `failed` with the
+ * message when it throws or its promise rejects.
+ */
+export function whenSettled(action: () => MaybeAsync, done: () => void, failed: (message: string) => void): void {
+  let result: MaybeAsync;
+  try {
+    result = action();
+  } catch (e) {
+    failed(messageOf(e));
+    return;
+  }
+  // A thenable check, not `instanceof Promise`: promises from another realm (a polyfill, a frame) count too.
+  if (result && typeof result.then === 'function') result.then(done, (e: unknown) => failed(messageOf(e)));
+  else done();
+}
+
+interface EditState {
+  id: string;
+  saving: boolean;
+  error?: string;
+}
+
+/** An `<ol>` of {@link AnnotationItem}s. */
+export function AnnotationList({ annotations, orphans, claimLabels, onSave, onDelete }: AnnotationListProps) {
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const save = (id: string, draft: AnnotationDraft) => {
+    setEdit({ id, saving: true });
+    whenSettled(
+      () => onSave(id, draft),
+      () => setEdit((cur) => (cur?.id === id ? null : cur)),
+      (error) => setEdit((cur) => (cur?.id === id ? { id, saving: false, error } : cur)),
+    );
+  };
+  return (
+    <ol class="cc-ann-list">
+      {annotations.map((a) => {
+        const editing = edit?.id === a.id;
+        const claim = a['crosscheck:claim'];
+        return (
+          <AnnotationItem
+            key={a.id}
+            annotation={a}
+            orphan={orphans?.has(a.id) ?? false}
+            claimLabel={claim ? claimLabels?.[claim] : undefined}
+            editing={editing}
+            saving={editing && edit.saving}
+            error={editing ? edit.error : undefined}
+            onEdit={() => setEdit({ id: a.id, saving: false })}
+            onCancelEdit={() => setEdit(null)}
+            onSave={(draft) => save(a.id, draft)}
+            onDelete={() => onDelete(a.id)}
+          />
+        );
+      })}
+    </ol>
+  );
+}
