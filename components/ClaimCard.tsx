@@ -7,6 +7,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import { reasonLabel } from '../lib/format';
 import { MentionList } from './MentionList';
+import { PageQuote } from './PageQuote';
 import { FigureComparison } from './FigureComparison';
 import './theme.css';
 import './card.css';
@@ -88,6 +89,7 @@ export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch
       <p id={`${id}-reason`} class="cc-reason">
         {reasonLabel(match.reason)}
       </p>
+      <PageQuote match={match} />
       <h3 class="cc-section">Made by ({match.mentions.length})</h3>
       <MentionList mentions={match.mentions} comparisons={match.figures} />
       {match.figures.length > 0 ? <h3 class="cc-section">Figures</h3> : null}

@@ -6,7 +6,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import { outletSummary } from '../lib/format';
-import { FigureText } from './FigureText';
+import { PageQuote } from './PageQuote';
 import { MentionList } from './MentionList';
 import { FigureComparison } from './FigureComparison';
 import './theme.css';
@@ -44,7 +44,6 @@ function ClaimItem({ entry, onReveal }: { entry: ClaimEntry; onReveal(index: num
   const panel = useId();
   const { match } = entry;
   const differing = match.figures.filter((c) => c.differ);
-  const pageFigures = match.figures.flatMap((c) => (c.page ? [{ text: c.page.text }] : []));
   return (
     <li class={`cc-claim cc-claim--${match.level}`}>
       <div class="cc-claim-row">
@@ -59,10 +58,7 @@ function ClaimItem({ entry, onReveal }: { entry: ClaimEntry; onReveal(index: num
         </button>
       </div>
       <div id={panel} class="cc-claim-panel" hidden={!open}>
-        <p class="cc-page-quote">
-          <span class="cc-section-inline">On this page{entry.count > 1 ? ` (${entry.count} sentences)` : ''}: </span>
-          <FigureText text={match.text} figures={pageFigures} />
-        </p>
+        <PageQuote match={match} count={entry.count} />
         <MentionList mentions={match.mentions} comparisons={match.figures} />
         {differing.map((c) => (
           <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />

@@ -1,6 +1,142 @@
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Corpus } from '../lib/corpus/types';
+import { CorpusView, matchSentence } from '../lib/match/page';
+import { listen, packagedUrl, sendToTab } from '../lib/messaging';
+import type { CheckMode } from '../lib/protocol';
+import {
+  addAlwaysCheckSite,
+  alwaysCheckItem,
+  originPattern,
+  popupRequestItem,
+  siteEnabled,
+  siteOrigin,
+  siteTogglesItem,
+} from '../lib/settings';
 
-/** Background service worker. Matching and storage are wired in by later issues. */
+/** Id of the dynamically registered content script for "Always check this site". */
+const ALWAYS_CHECK_SCRIPT = 'crosscheck-always';
+/** The reading content script as built by WXT. */
+const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
+const MENU = { page: 'crosscheck-check-page', selection: 'crosscheck-check-selection', always: 'crosscheck-always-check' } as const;
+
+let corpusView: Promise<CorpusView> | null = null;
+
+/** The corpus index, loaded from the package on first use and kept for the life of the service worker. */
+function corpus(): Promise<CorpusView> {
+  corpusView ??= fetch(packagedUrl('/corpus.json'))
+    .then((r) => r.json() as Promise<Corpus>)
+    .then((c) => CorpusView.fromCorpus(c))
+    .catch((err: unknown) => {
+      corpusView = null;
+      throw err;
+    });
+  return corpusView;
+}
+
+/** On-demand checks waiting for the injected content script to say it is ready, by tab. */
+const pending = new Map<number, Exclude<CheckMode, 'off'>>();
+
+/** Checks a tab on demand: tells a running content script, or injects one that asks what to do. */
+async function checkTab(tabId: number, mode: Exclude<CheckMode, 'off'>): Promise<void> {
+  try {
+    await sendToTab(tabId, mode === 'page' ? 'checkPage' : 'checkSelection', {});
+  } catch {
+    pending.set(tabId, mode);
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  }
+}
+
+/** Registers the content script for every always-check site whose host permission is granted. */
+async function syncAlwaysCheck(): Promise<void> {
+  const sites = await alwaysCheckItem.getValue();
+  const granted = await Promise.all(sites.map((o) => browser.permissions.contains({ origins: [originPattern(o)] })));
+  const matches = sites.filter((_, i) => granted[i]).map(originPattern);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ALWAYS_CHECK_SCRIPT] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ALWAYS_CHECK_SCRIPT] });
+  if (matches.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    { id: ALWAYS_CHECK_SCRIPT, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_end', persistAcrossSessions: true },
+  ]);
+}
+
+/** "Always check this site": asks for the host permission now (a user gesture), then remembers the site. */
+async function alwaysCheck(tab: Browser.tabs.Tab): Promise<void> {
+  const origin = tab.url ? siteOrigin(tab.url) : null;
+  if (!origin || tab.id === undefined) return;
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  if (!granted) return;
+  await addAlwaysCheckSite(origin);
+  await syncAlwaysCheck();
+  await checkTab(tab.id, 'page');
+}
+
+function createMenus(): void {
+  browser.contextMenus.create({ id: MENU.page, title: 'Check this page', contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU.selection, title: 'Check selection', contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU.always, title: 'Always check this site', contexts: ['page'] });
+}
+
+async function onMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+  if (tab?.id === undefined) return;
+  if (info.menuItemId === MENU.page) await checkTab(tab.id, 'page');
+  else if (info.menuItemId === MENU.selection) await checkTab(tab.id, 'selection');
+  else if (info.menuItemId === MENU.always) await alwaysCheck(tab);
+}
+
+async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
+  const tabId = tab?.id ?? (await activeTabId());
+  if (tabId === null) return;
+  if (command === 'check-page') await checkTab(tabId, 'page');
+  else if (command === 'next-claim' || command === 'previous-claim') {
+    await sendToTab(tabId, 'moveClaim', { direction: command === 'next-claim' ? 1 : -1 }).catch(() => undefined);
+  }
+}
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/**
+ * Background service worker: holds the corpus index (one per browser, never per tab), answers the content
+ * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
+ */
 export default defineBackground(() => {
-  // Intentionally empty until the matching issue lands: the corpus is not loaded yet.
+  listen({
+    contentReady: async (_req, { tabId, url }) => {
+      const asked = tabId === null ? undefined : pending.get(tabId);
+      if (asked && tabId !== null) pending.delete(tabId);
+      if (asked) return { mode: asked };
+      return { mode: siteEnabled(await siteTogglesItem.getValue(), url ?? '') ? 'page' : 'off' };
+    },
+    matchSentences: async ({ sentences, pageDate }) => {
+      const view = await corpus();
+      const results = sentences.map(({ key, text }) => ({
+        key,
+        match: matchSentence(view, { start: 0, end: text.length, text }, pageDate),
+      }));
+      return { results };
+    },
+    openPopup: async (req) => {
+      await popupRequestItem.setValue(req);
+      // Chrome opens the popup from an extension call only in recent versions; the request waits in storage.
+      const opened = await browser.action.openPopup().then(() => true, () => false);
+      return { opened };
+    },
+    checkTab: async ({ tabId, mode }) => {
+      const id = tabId ?? (await activeTabId());
+      if (id === null) return { ok: false };
+      await checkTab(id, mode);
+      return { ok: true };
+    },
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    createMenus();
+    void syncAlwaysCheck();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.permissions.onRemoved.addListener(() => void syncAlwaysCheck());
+  browser.tabs.onRemoved.addListener((tabId) => pending.delete(tabId));
 });

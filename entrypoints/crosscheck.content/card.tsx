@@ -1,0 +1,163 @@
+/**
+ * Mounts the claim card (components/ClaimCard) in a shadow root next to a highlighted sentence, keeps it
+ * inside the viewport, and follows the sentence while the page scrolls. Page and corpus text reach the card
+ * as props and are rendered as text by Preact.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ClaimCard } from '../../components/ClaimCard';
+import themeCss from '../../components/theme.css?inline';
+import cardCss from '../../components/card.css?inline';
+import type { Painted } from './painter';
+
+/**
+ * The stylesheets ClaimCard and its children import, as text for the shadow root. Inlined rather than
+ * fetched (`cssInjectionMode: 'ui'`): that fetch needs a web-accessible file, which any page can probe.
+ */
+const CARD_CSS = `${themeCss}\n${cardCss}`;
+
+/** Tag of the card's shadow host; the page observer ignores it. */
+export const CARD_HOST = 'crosscheck-card';
+/** Gap between the sentence and the card, and the least distance kept from the viewport edges (px). */
+const GAP = 6;
+const MARGIN = 8;
+
+/** What the card's buttons do. */
+export interface CardActions {
+  onOpenPopup(entry: Painted): void;
+  onAnnotate(entry: Painted): void;
+  onNotAMatch(entry: Painted): void;
+}
+
+/** The open card, if any. */
+export interface CardController {
+  open(entry: Painted, range: Range, opts: { autoFocus: boolean }): Promise<void>;
+  close(): void;
+  /** Id of the highlight whose card is open. */
+  readonly openId: string | null;
+  /** True when `node` belongs to the card (the shadow host or anything in it). */
+  owns(node: EventTarget | null): boolean;
+  /** Says `text` to assistive technology through a polite live region. */
+  announce(text: string): Promise<void>;
+}
+
+/** The card root and the live region, inside the shadow root. */
+interface Mounted {
+  root: HTMLElement;
+  status: HTMLElement;
+}
+
+/** Visually hidden but read by screen readers. */
+const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+
+function mountInto(body: HTMLElement): Mounted {
+  const status = document.createElement('div');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  status.style.cssText = VISUALLY_HIDDEN;
+  const root = document.createElement('div');
+  body.append(status, root);
+  return { root, status };
+}
+
+/** Where a card of `size` goes for an anchor rect: below if it fits, else above, clamped to the viewport. */
+export function placeCard(anchor: DOMRect, size: { width: number; height: number }, viewport: { width: number; height: number }): { left: number; top: number } {
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - size.height;
+  const top = below + size.height <= viewport.height - MARGIN || above < MARGIN ? below : above;
+  const clamp = (v: number, max: number) => Math.max(MARGIN, Math.min(v, max));
+  return {
+    left: clamp(anchor.left, viewport.width - size.width - MARGIN),
+    top: clamp(top, viewport.height - size.height - MARGIN),
+  };
+}
+
+/** Creates the card controller; the shadow root is built on first use. */
+export function createCard(ctx: ContentScriptContext, actions: CardActions, onClosed: () => void): CardController {
+  let ui: ShadowRootContentScriptUi<Mounted> | null = null;
+  let current: { entry: Painted; range: Range } | null = null;
+  let creating: Promise<ShadowRootContentScriptUi<Mounted>> | null = null;
+
+  /** The positioned card root (the live region next to it stays displayed for announcements). */
+  const frame = (): HTMLElement | null => ui?.mounted?.root ?? null;
+
+  const position = () => {
+    const el = frame();
+    if (!el || !current) return;
+    const rects = current.range.getClientRects();
+    const anchor = rects[rects.length - 1] ?? current.range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    const { left, top } = placeCard(anchor, { width: box.width, height: box.height }, { width: innerWidth, height: innerHeight });
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+  };
+
+  const ensureUi = async (): Promise<ShadowRootContentScriptUi<Mounted>> => {
+    if (ui) return ui;
+    if (creating) return creating;
+    creating = build();
+    return creating;
+  };
+
+  const build = async (): Promise<ShadowRootContentScriptUi<Mounted>> => {
+    const made = await createShadowRootUi(ctx, {
+      name: CARD_HOST,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true,
+      css: CARD_CSS,
+      onMount: (body) => mountInto(body),
+      onRemove: (mounted) => mounted && render(null, mounted.root),
+    });
+    made.mount();
+    ui = made;
+    const el = frame();
+    if (el) Object.assign(el.style, { position: 'fixed', zIndex: '2147483647', left: '0px', top: '0px', margin: '0', display: 'none' });
+    ctx.addEventListener(window, 'scroll', () => position(), { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', () => position(), { passive: true });
+    return made;
+  };
+
+  const close = () => {
+    if (!current) return;
+    current = null;
+    const el = frame();
+    if (ui?.mounted) render(null, ui.mounted.root);
+    if (el) el.style.display = 'none';
+    onClosed();
+  };
+
+  return {
+    async open(entry, range, { autoFocus }) {
+      const host = await ensureUi();
+      current = { entry, range };
+      const el = frame();
+      if (el) el.style.display = 'block';
+      render(
+        <ClaimCard
+          match={entry.match}
+          autoFocus={autoFocus}
+          onClose={close}
+          onOpenPopup={() => actions.onOpenPopup(entry)}
+          onAnnotate={() => actions.onAnnotate(entry)}
+          onNotAMatch={() => actions.onNotAMatch(entry)}
+        />,
+        host.mounted?.root ?? host.uiContainer,
+      );
+      position();
+    },
+    close,
+    get openId() {
+      return current?.entry.id ?? null;
+    },
+    owns(node) {
+      return ui !== null && node instanceof Node && (node === ui.shadowHost || ui.shadowHost.contains(node));
+    },
+    async announce(text) {
+      const host = await ensureUi();
+      if (host.mounted) host.mounted.status.textContent = text;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Keyboard access: Alt+Shift+J / Alt+Shift+K move to the next / previous highlighted claim (the same keys as
+ * the extension's commands, which reach us as `moveClaim` messages when the browser owns the shortcut),
+ * Enter opens the card of the claim moved to, Esc closes the card.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/** Physical keys (`KeyboardEvent.code`, layout and Alt-independent) of the move shortcuts, with Alt+Shift. */
+export const NEXT_KEY = 'KeyJ';
+export const PREVIOUS_KEY = 'KeyK';
+
+/** What the keys drive. */
+export interface KeyTarget {
+  move(direction: 1 | -1): void;
+  /** Opens the card of the current claim; false when there is none (Enter then does what it did). */
+  openCurrent(): boolean;
+  /** Closes the card; false when none was open. */
+  close(): boolean;
+}
+
+function isEditable(el: Element | null): boolean {
+  return !!el && (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null);
+}
+
+/** Listens to keydown on `doc` for the lifetime of `ctx`. */
+export function watchKeys(ctx: ContentScriptContext, doc: Document, target: KeyTarget): void {
+  ctx.addEventListener(doc, 'keydown', (e) => {
+    if (e.defaultPrevented || e.isComposing) return;
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_KEY || e.code === PREVIOUS_KEY)) {
+      e.preventDefault();
+      target.move(e.code === NEXT_KEY ? 1 : -1);
+    } else if (e.key === 'Escape') {
+      if (target.close()) e.preventDefault();
+    } else if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && !isEditable(doc.activeElement)) {
+      if (target.openCurrent()) e.preventDefault();
+    }
+  });
+}

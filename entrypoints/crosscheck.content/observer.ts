@@ -1,0 +1,63 @@
+/**
+ * The one MutationObserver of the content script. Records are collected and handled together at most every
+ * {@link MUTATION_BATCH_MS}, so a live blog that rewrites itself many times a second costs one pass.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/**
+ * Delay between the first unhandled change and its handling. Longer waits merge more changes (infinite
+ * scroll appends a dozen paragraphs in a burst) but make a new paragraph wait longer for its highlight.
+ */
+export const MUTATION_BATCH_MS = 150;
+
+/** What changed since the last batch. */
+export interface PageChanges {
+  /** Nodes added to the page (elements and text), still connected. */
+  added: Node[];
+  /** Nodes whose children or text changed (targets of the records). */
+  touched: Node[];
+  /** True when something was removed. */
+  removed: boolean;
+}
+
+/**
+ * Watches `root` and calls `onChanges` with batched changes. Nodes for which `ignore` is true (our own card)
+ * are left out. The observer is disconnected when the content script is invalidated.
+ */
+export function watchPage(
+  ctx: ContentScriptContext,
+  root: Node,
+  ignore: (node: Node) => boolean,
+  onChanges: (changes: PageChanges) => void,
+): void {
+  let pending: MutationRecord[] = [];
+  let timer: number | null = null;
+  const flush = () => {
+    timer = null;
+    const records = pending.concat(observer.takeRecords());
+    pending = [];
+    const changes = summarise(records, ignore);
+    if (changes.added.length > 0 || changes.touched.length > 0 || changes.removed) onChanges(changes);
+  };
+  const observer = new MutationObserver((records) => {
+    pending.push(...records);
+    if (timer === null) timer = ctx.setTimeout(flush, MUTATION_BATCH_MS);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+}
+
+function summarise(records: MutationRecord[], ignore: (node: Node) => boolean): PageChanges {
+  const added = new Set<Node>();
+  const touched = new Set<Node>();
+  let removed = false;
+  for (const record of records) {
+    if (ignore(record.target)) continue;
+    touched.add(record.target);
+    record.addedNodes.forEach((node) => {
+      if (node.isConnected && !ignore(node)) added.add(node);
+    });
+    if (record.removedNodes.length > 0) removed = true;
+  }
+  return { added: [...added], touched: [...touched], removed };
+}

@@ -1,0 +1,267 @@
+/**
+ * Reading with Crosscheck, in the page: find the article, send its sentences to the background in batches,
+ * paint matches as they arrive, keep up with a changing page, and drive the card from hover and keyboard.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createHighlighter, rangeFromMap } from '../../lib/dom/index';
+import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
+import type { PageMatch } from '../../lib/match/page';
+import { listen, sendToBackground } from '../../lib/messaging';
+import { type Sensitivity, dismissMatch, dismissedClaims, levelShown, sensitivityItem } from '../../lib/settings';
+import { CARD_HOST, createCard } from './card';
+import { Checker } from './checker';
+import { type TextBlock, articleBlocks } from './extract';
+import { watchHover } from './hover';
+import { watchKeys } from './keys';
+import { ClaimNavigator } from './navigation';
+import { watchPage, type PageChanges } from './observer';
+import { type Painted, Painter } from './painter';
+import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
+import { Slicer } from './slice';
+
+/** Performance marks the benchmark and the tests read (the timeline is shared with the page). */
+export const MARK_START = 'crosscheck:start';
+export const MARK_FIRST_HIGHLIGHT = 'crosscheck:first-highlight';
+export const MARK_CHECKED = 'crosscheck:checked';
+/** A command message arriving this soon after the same key was handled in the page is the same key press. */
+const DUPLICATE_KEY_MS = 400;
+
+/** Starts the reader in this page; resolves once the first check (if any) has been answered. */
+export async function startReader(ctx: ContentScriptContext): Promise<void> {
+  const reader = new Reader(ctx, document);
+  await reader.start();
+}
+
+class Reader {
+  private readonly painter: Painter;
+  private readonly checker: Checker;
+  private readonly card;
+  private readonly nav: ClaimNavigator;
+  private url = location.href;
+  private readonly date: string | null;
+  private dismissed = new Set<string>();
+  private sensitivity: Sensitivity = 'possible';
+  /** Lowest element holding the whole article, to judge where added paragraphs belong. */
+  private container: Element | null = null;
+  private observing = false;
+  private pinned = false;
+  private lastKeyMove = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+  ) {
+    const highlighter = createHighlighter(doc);
+    ctx.onInvalidated(() => highlighter.clear());
+    this.painter = new Painter(highlighter);
+    this.date = pageDate(doc);
+    this.checker = new Checker(
+      async (sentences) => (await sendToBackground('matchSentences', { url: this.url, pageDate: this.date, sentences })).results,
+      (sentence, match) => this.onResult(sentence, match),
+    );
+    this.nav = new ClaimNavigator(this.painter, (text) => void this.card.announce(text));
+    this.card = createCard(
+      ctx,
+      {
+        onOpenPopup: (e) => void this.openPopup(e, 'view'),
+        onAnnotate: (e) => void this.openPopup(e, 'annotate'),
+        onNotAMatch: (e) => void this.dismiss(e),
+      },
+      () => (this.pinned = false),
+    );
+    watchHover(ctx, doc, {
+      highlighter,
+      overCard: (t) => this.card.owns(t),
+      openId: () => this.card.openId,
+      pinned: () => this.pinned,
+      open: (id) => void this.openCard(id, false),
+      close: () => this.card.close(),
+    });
+    watchKeys(ctx, doc, {
+      move: (d) => {
+        this.lastKeyMove = performance.now();
+        this.move(d);
+      },
+      openCurrent: () => {
+        const id = this.nav.currentId();
+        if (id) void this.openCard(id, true);
+        return id !== null;
+      },
+      close: () => {
+        const open = this.card.openId !== null;
+        this.card.close();
+        return open;
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    const stop = listen({
+      checkPage: async () => ({ sentences: await this.checkPage() }),
+      checkSelection: async () => ({ sentences: await this.checkSelection() }),
+      moveClaim: ({ direction }) => {
+        if (performance.now() - this.lastKeyMove < DUPLICATE_KEY_MS) return { index: -1, total: this.painter.size };
+        const moved = this.move(direction);
+        return { index: moved?.index ?? -1, total: moved?.total ?? 0 };
+      },
+    });
+    this.ctx.onInvalidated(stop);
+    this.ctx.onInvalidated(sensitivityItem.watch((value) => this.setSensitivity(value)));
+    this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void this.navigated(newUrl.href));
+    // Ask the background and read the settings while the article is extracted: the three overlap.
+    const ready = sendToBackground('contentReady', { url: this.url });
+    const settings = Promise.all([dismissedClaims(this.url), sensitivityItem.getValue()]);
+    const article = await this.readArticle();
+    [this.dismissed, this.sensitivity] = await settings;
+    const { mode } = await ready;
+    if (mode === 'page') await this.checkPage(article);
+    else if (mode === 'selection') await this.checkSelection();
+  }
+
+  /** The article blocks of the page as it is now. */
+  private async readArticle(): Promise<TextBlock[]> {
+    performance.mark(MARK_START);
+    return (await articleBlocks(this.doc, () => this.ctx.isValid)).blocks;
+  }
+
+  /** Checks the article (read now unless given); returns the number of sentences read. */
+  private async checkPage(given?: TextBlock[]): Promise<number> {
+    const blocks = given ?? (await this.readArticle());
+    this.container = commonAncestor(blocks.map((b) => b.block));
+    const count = await this.scan(blocks);
+    if (!this.observing) {
+      this.observing = true;
+      watchPage(this.ctx, this.doc.documentElement, (n) => this.isOurs(n), (c) => this.onChanges(c));
+    }
+    await this.checker.idle();
+    performance.mark(MARK_CHECKED, { detail: { highlights: this.painter.size, sentences: count } });
+    return count;
+  }
+
+  /** Checks the sentences the reader selected, wherever they are on the page. */
+  private async checkSelection(): Promise<number> {
+    const selection = getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return 0;
+    const range = selection.getRangeAt(0);
+    const blocks = blocksInRange(range).map((block) => ({ block, text: this.painter.textMap(block).text }));
+    const count = await this.scan(blocks, (s) => this.overlaps(s, range));
+    await this.checker.idle();
+    return count;
+  }
+
+  /** Reads sentences of blocks, sliced so the page stays responsive; returns how many were asked for. */
+  private async scan(blocks: TextBlock[], keep: (s: BlockSentence) => boolean = () => true): Promise<number> {
+    const slicer = new Slicer();
+    let count = 0;
+    for (const { block, text } of blocks) {
+      if (this.ctx.isInvalid) return count;
+      for (const sentence of sentencesOf(block, text)) {
+        if (!keep(sentence)) continue;
+        this.checker.check(sentence);
+        count++;
+      }
+      if (slicer.due()) {
+        this.checker.flush();
+        await slicer.pause();
+      }
+    }
+    this.checker.flush();
+    return count;
+  }
+
+  private onResult(sentence: BlockSentence, match: PageMatch | null): void {
+    if (!match || !levelShown(match.level, this.sensitivity) || this.dismissed.has(match.claim)) return;
+    if (!sentence.block.isConnected) return;
+    const first = this.painter.size === 0;
+    if (this.painter.paint(sentence, match) && first) performance.mark(MARK_FIRST_HIGHLIGHT);
+  }
+
+  /** A batch of page changes: drop highlights whose text went away, check new and changed paragraphs. */
+  private onChanges(changes: PageChanges): void {
+    this.painter.invalidate();
+    const painted = this.painter.paintedBlocks();
+    const changed = new Set<Element>();
+    for (const node of changes.touched) {
+      for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+        if (painted.has(el)) changed.add(el);
+      }
+    }
+    const reread = this.painter.prune(changed);
+    const blocks = new Set<Element>(reread);
+    for (const node of changes.added) for (const el of blocksAround(node)) blocks.add(el);
+    for (const node of changes.touched) {
+      const block = node.nodeType === 3 ? enclosingBlock(node) : null;
+      if (block) blocks.add(block);
+    }
+    const accepted = [...blocks].filter((el) => this.belongsToArticle(el));
+    void this.scan(accepted.map((block) => ({ block, text: this.painter.textMap(block).text })));
+  }
+
+  /** True for an added block that is visible article text (not navigation, ads, comments, our card). */
+  private belongsToArticle(el: Element): boolean {
+    if (!el.isConnected || this.isOurs(el) || !isVisibleBlock(el)) return false;
+    const root = this.container?.contains(el) ? this.container : this.doc.body;
+    return !isExcludedRegion(el, root);
+  }
+
+  private isOurs(node: Node): boolean {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return !!el?.closest(`${CARD_HOST}, style[data-crosscheck], mark[data-crosscheck-kind]`);
+  }
+
+  /** Client-side navigation: a new page in the same document. */
+  private async navigated(url: string): Promise<void> {
+    this.url = url;
+    this.card.close();
+    this.dismissed = await dismissedClaims(url);
+    this.painter.removeWhere((e) => this.dismissed.has(e.match.claim) || !e.block.isConnected);
+    if (this.observing) await this.checkPage();
+  }
+
+  private setSensitivity(value: Sensitivity): void {
+    this.sensitivity = value;
+    this.painter.removeWhere((e) => !levelShown(e.match.level, value));
+    // Matches of the newly shown level are answered from the cache: nothing is sent again.
+    if (this.observing) void this.checkPage();
+  }
+
+  private move(direction: 1 | -1) {
+    const moved = this.nav.move(direction);
+    if (moved && this.card.openId !== null) void this.openCard(moved.id, true);
+    return moved;
+  }
+
+  private async openCard(id: string, fromKeyboard: boolean): Promise<void> {
+    const entry = this.painter.get(id);
+    const range = this.painter.rangeOf(id);
+    if (!entry || !range) return;
+    this.pinned = fromKeyboard;
+    await this.card.open(entry, range, { autoFocus: fromKeyboard });
+  }
+
+  private async dismiss(entry: Painted): Promise<void> {
+    this.card.close();
+    this.dismissed.add(entry.match.claim);
+    this.painter.removeClaim(entry.match.claim);
+    await dismissMatch(this.url, entry.match.claim);
+  }
+
+  private async openPopup(entry: Painted, intent: 'view' | 'annotate'): Promise<void> {
+    await sendToBackground('openPopup', { claim: entry.match.claim, intent, quote: entry.text, url: this.url });
+  }
+
+  /** True when the sentence shares text with the selection. */
+  private overlaps(sentence: BlockSentence, selection: Range): boolean {
+    const own = rangeFromMap(this.painter.textMap(sentence.block), sentence.start, sentence.end);
+    const endsBefore = selection.comparePoint(own.endContainer, own.endOffset) < 0;
+    const startsAfter = selection.comparePoint(own.startContainer, own.startOffset) > 0;
+    return !endsBefore && !startsAfter;
+  }
+}
+
+/** Lowest common ancestor of `elements`, or null for none. */
+function commonAncestor(elements: Element[]): Element | null {
+  let lca: Element | null = elements[0] ?? null;
+  for (const el of elements) while (lca && !lca.contains(el)) lca = lca.parentElement;
+  return lca;
+}

@@ -1,0 +1,121 @@
+/**
+ * The one message protocol between the extension's parts. Every message is `{ type, req }` where `type`
+ * names an entry of {@link Requests}; the answer is an {@link Envelope} carrying `Requests[type]['res']`.
+ * Pure: no `browser` here. `lib/messaging.ts` is the only code that moves these over `browser.runtime`
+ * and `browser.tabs`.
+ */
+import type { PageMatch } from './match/page';
+
+/** A page sentence sent for matching. `key` is the content script's id for it, echoed in the answer. */
+export interface SentenceQuery {
+  key: string;
+  text: string;
+}
+
+/** Answer for one sentence: its key and the match, or null when the matcher abstained. */
+export interface SentenceResult {
+  key: string;
+  match: PageMatch | null;
+}
+
+/** How a content script should start on its page. */
+export type CheckMode = 'page' | 'selection' | 'off';
+
+/** What the popup is opened for from a card. */
+export type PopupIntent = 'view' | 'annotate';
+
+/**
+ * Every request, by name. Content script -> background: `contentReady`, `matchSentences`, `openPopup`.
+ * Background -> content script (tab messages): `checkPage`, `checkSelection`, `moveClaim`.
+ * Popup -> background: `checkTab`.
+ */
+export interface Requests {
+  /** A content script started; the background says whether to check the page, the selection, or wait. */
+  contentReady: { req: { url: string }; res: { mode: CheckMode } };
+  /** Match a batch of page sentences against the corpus (the background holds the index). */
+  matchSentences: { req: { url: string; pageDate: string | null; sentences: SentenceQuery[] }; res: { results: SentenceResult[] } };
+  /** Open the popup on a claim (the card's "open in popup" and "annotate" actions). */
+  openPopup: { req: { claim: string; intent: PopupIntent; quote: string; url: string }; res: { opened: boolean } };
+  /** Check the whole page now (on demand). */
+  checkPage: { req: Record<string, never>; res: { sentences: number } };
+  /** Check only the sentences in the current selection. */
+  checkSelection: { req: Record<string, never>; res: { sentences: number } };
+  /** Move the keyboard focus to the next or previous highlighted claim. */
+  moveClaim: { req: { direction: 1 | -1 }; res: { index: number; total: number } };
+  /** Check the page in a tab (the popup's button; `tabId` null means the active tab). */
+  checkTab: { req: { tabId: number | null; mode: 'page' | 'selection' }; res: { ok: boolean } };
+}
+
+/** Names of all requests. */
+export type RequestName = keyof Requests;
+/** Request payload of `K`. */
+export type Req<K extends RequestName> = Requests[K]['req'];
+/** Response payload of `K`. */
+export type Res<K extends RequestName> = Requests[K]['res'];
+
+/** A message on the wire: a discriminated union over {@link Requests}. */
+export type Message = { [K in RequestName]: { type: K; req: Req<K> } }[RequestName];
+
+/** The answer on the wire: errors cross the boundary as data, since thrown errors do not. */
+export type Envelope<T> = { ok: true; res: T } | { ok: false; error: string };
+
+/** Who sent a message, as far as the receiver can tell (no `browser` types in lib/). */
+export interface MessageContext {
+  /** Sender tab, when the message came from a content script. */
+  tabId: number | null;
+  /** URL of the sender's frame, when known. */
+  url: string | null;
+}
+
+/** A handler per request; each side implements only the requests addressed to it. */
+export type Handlers = {
+  [K in RequestName]?: (req: Req<K>, ctx: MessageContext) => Res<K> | Promise<Res<K>>;
+};
+
+const NAMES: Record<RequestName, true> = {
+  contentReady: true,
+  matchSentences: true,
+  openPopup: true,
+  checkPage: true,
+  checkSelection: true,
+  moveClaim: true,
+  checkTab: true,
+};
+
+/** True for a value shaped like a {@link Message} of a known request (payloads are trusted: same extension). */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, req } = value as { type?: unknown; req?: unknown };
+  return typeof type === 'string' && Object.hasOwn(NAMES, type) && typeof req === 'object' && req !== null;
+}
+
+/** Builds a message; the type parameter ties the payload to the name. */
+export function message<K extends RequestName>(type: K, req: Req<K>): Message {
+  return { type, req } as Message;
+}
+
+/**
+ * Routes `msg` to its handler. Returns null when `msg` is not a protocol message or this side has no
+ * handler for it (so another listener, e.g. the popup, may answer); otherwise the envelope of the answer.
+ */
+export function dispatch(handlers: Handlers, msg: unknown, ctx: MessageContext): Promise<Envelope<unknown>> | null {
+  if (!isMessage(msg)) return null;
+  const handler = handlers[msg.type] as ((req: unknown, ctx: MessageContext) => unknown) | undefined;
+  if (!handler) return null;
+  return Promise.resolve()
+    .then(() => handler(msg.req, ctx))
+    .then(
+      (res): Envelope<unknown> => ({ ok: true, res }),
+      (err: unknown): Envelope<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+}
+
+/** Unwraps an envelope received for `K`; throws the remote error. */
+export function unwrap<K extends RequestName>(type: K, envelope: unknown): Res<K> {
+  if (typeof envelope !== 'object' || envelope === null || !('ok' in envelope)) {
+    throw new Error(`${type}: no answer (no receiver handled the message)`);
+  }
+  const e = envelope as Envelope<Res<K>>;
+  if (!e.ok) throw new Error(`${type}: ${e.error}`);
+  return e.res;
+}

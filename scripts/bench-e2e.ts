@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:e2e`: the reading benchmark in real Chromium with the built extension.
+ *  - load to highlights on a 2,000-word article (target <= 150 ms), with the corpus already loaded in the
+ *    service worker (it loads once per browser; the cold first load is printed too);
+ *  - long tasks (PerformanceObserver 'longtask') while a 50,000-word page is checked (target: none over 50 ms);
+ *  - the content script bundle, gzipped (target <= 60 KB).
+ * Pages are generated at run time from corpus sentences and neutral filler, served on 127.0.0.1.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness';
+import { startFixtureServer } from '../tests/e2e/server';
+import { ROOT, loadCorpus } from './corpus-io';
+
+const RUNS = 7;
+const TARGET_MS = 150;
+const LONG_TASK_MS = 50;
+const BUNDLE_TARGET_KB = 60;
+const CHECKED = 'crosscheck:checked';
+const FIRST = 'crosscheck:first-highlight';
+
+const SUBJECTS = ['The city council', 'Local farmers', 'The museum board', 'A group of teachers', 'The regional bus company', 'Volunteers at the harbour', 'The new bakery', 'Residents of the old quarter'];
+const VERBS = ['discussed', 'planned', 'praised', 'postponed', 'reviewed', 'celebrated', 'questioned', 'welcomed'];
+const OBJECTS = ['the summer timetable', 'a longer opening season', 'the repairs to the footbridge', 'a reading programme for children', 'the price of parking permits', 'plans for a community garden', 'the autumn music festival', 'new cycle lanes along the river'];
+const TAILS = ['on Tuesday evening', 'after a long debate', 'in a packed hall', 'for the third year running', 'despite the rain', 'with little fuss'];
+
+/** A small seeded generator (LCG), so every run builds the same pages. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A distinct filler sentence: everyday local news that states no corpus claim. */
+function filler(next: () => number): string {
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
+  const day = 1 + Math.floor(next() * 28);
+  const people = 5 + Math.floor(next() * 400);
+  return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}, and about ${people} people came by on the ${day}th.`;
+}
+
+/** An article of about `words` words, with a corpus sentence every `every` sentences (from `claims[offset]`). */
+function articleHtml(title: string, words: number, claims: string[], every: number, seed: number): string {
+  const next = random(seed);
+  const paragraphs: string[] = [];
+  let count = 0;
+  let sentence = 0;
+  let claim = seed * 7;
+  while (count < words) {
+    const sentences: string[] = [];
+    for (let k = 0; k < 5 && count < words; k++, sentence++) {
+      const text = sentence % every === every - 1 && claims.length > 0 ? (claims[claim++ % claims.length] as string) : filler(next);
+      sentences.push(text);
+      count += text.split(/\s+/).length;
+    }
+    paragraphs.push(`<p>${sentences.join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<main><article><h1>${title}</h1>${paragraphs.join('\n')}</article></main>
+<footer><p>Bench Gazette</p></footer></body></html>`;
+}
+
+/** Corpus sentences of ordinary length, in corpus order (near-verbatim restatements match confidently). */
+function claimSentences(): string[] {
+  return loadCorpus()
+    .sentences.map((s) => s.text)
+    .filter((t) => {
+      const n = t.split(/\s+/).length;
+      return n >= 12 && n <= 40 && !/[<>]/.test(t);
+    });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Opens `url` and returns the timings of the check (ms from navigation start). */
+async function timedLoad(page: Page, url: string): Promise<{ domReady: number; first: number; checked: number; highlights: number }> {
+  await page.goto(url);
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, CHECKED, { timeout: 60_000 });
+  return page.evaluate(
+    ({ first, checked }) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const done = performance.getEntriesByName(checked)[0] as PerformanceMark;
+      return {
+        domReady: nav.domContentLoadedEventEnd,
+        first: performance.getEntriesByName(first)[0]?.startTime ?? NaN,
+        checked: done.startTime,
+        highlights: (done.detail as { highlights: number }).highlights,
+      };
+    },
+    { first: FIRST, checked: CHECKED },
+  );
+}
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Loads `url` in a page that records long tasks from the start; returns them with the page's DOM-ready time. */
+async function longTasks(context: BrowserContext, url: string, waitChecked: boolean): Promise<{ tasks: LongTask[]; domReady: number; timing: Awaited<ReturnType<typeof timedLoad>> | null }> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: LongTask[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  let timing = null;
+  if (waitChecked) timing = await timedLoad(page, url);
+  else await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(waitChecked ? 300 : 1500);
+  const result = await page.evaluate(() => ({
+    tasks: (window as unknown as { __longTasks: LongTask[] }).__longTasks,
+    domReady: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  }));
+  await page.close();
+  return { ...result, timing };
+}
+
+/** The same page without the extension: the long tasks the page causes by itself (parsing, first layout). */
+async function baselineLongTasks(url: string): Promise<LongTask[]> {
+  const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    return (await longTasks(await plain.newContext(), url, false)).tasks;
+  } finally {
+    await plain.close();
+  }
+}
+
+const longest = (tasks: LongTask[]): number => Math.max(0, ...tasks.map((t) => t.duration));
+
+async function main(): Promise<void> {
+  console.log('building the extension (CROSSCHECK_EXTRA_HOSTS=http://127.0.0.1/*) ...');
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSCHECK_EXTRA_HOSTS: 'http://127.0.0.1/*' }, stdio: 'pipe' });
+  const bundle = await readFile(join(EXTENSION_DIR, 'content-scripts', 'crosscheck.js'));
+  const gz = gzipSync(bundle).length / 1024;
+
+  const claims = claimSentences();
+  const dir = await mkdtemp(join(tmpdir(), 'crosscheck-bench-'));
+  // One distinct article per run: each run matches sentences the service worker has not seen.
+  for (let run = 0; run <= RUNS; run++) {
+    await writeFile(join(dir, `article-2000-${run}.html`), articleHtml('Two thousand words', 2000, claims, 6, run + 1));
+  }
+  await writeFile(join(dir, 'page-50000.html'), articleHtml('Fifty thousand words', 50_000, claims, 8, 99));
+  const [browser, server] = await Promise.all([launchWithExtension(), startFixtureServer(dir)]);
+  try {
+    const page = await browser.context.newPage();
+    const cold = await timedLoad(page, server.url('article-2000-0.html'));
+    const warm = [];
+    for (let run = 1; run <= RUNS; run++) warm.push(await timedLoad(page, server.url(`article-2000-${run}.html`)));
+    const fromReady = warm.map((t) => t.checked - t.domReady);
+    const firstFromReady = warm.map((t) => t.first - t.domReady);
+
+    const bigRun = await longTasks(browser.context, server.url('page-50000.html'), true);
+    const bigTiming = bigRun.timing!;
+    const baseline = await baselineLongTasks(server.url('page-50000.html'));
+    const over = (tasks: LongTask[]) => tasks.filter((t) => t.duration > LONG_TASK_MS).length;
+
+    console.log('\nCrosscheck reading benchmark (Chromium, built extension)');
+    console.log(`  2,000-word article: ${warm[0]?.highlights ?? 0} highlights; DOM ready -> all highlights, median of ${RUNS}: ${median(fromReady).toFixed(0)} ms (target <= ${TARGET_MS} ms)`);
+    console.log(`    first highlight after DOM ready: median ${median(firstFromReady).toFixed(0)} ms; navigation start -> all highlights: median ${median(warm.map((t) => t.checked)).toFixed(0)} ms`);
+    console.log(`    cold (first page, the service worker loads the corpus): ${(cold.checked - cold.domReady).toFixed(0)} ms after DOM ready`);
+    console.log(`  50,000-word page: ${bigTiming.highlights} highlights in ${(bigTiming.checked - bigTiming.domReady).toFixed(0)} ms after DOM ready`);
+    console.log(`    long tasks with the extension: ${bigRun.tasks.length} (${over(bigRun.tasks)} over ${LONG_TASK_MS} ms), longest ${longest(bigRun.tasks).toFixed(0)} ms (target: none over ${LONG_TASK_MS} ms)`);
+    console.log(`    the same page without the extension: ${baseline.length} long tasks, longest ${longest(baseline).toFixed(0)} ms (parsing and first layout of the page itself)`);
+    console.log(`  content script bundle: ${(bundle.length / 1024).toFixed(1)} KB, ${gz.toFixed(1)} KB gzipped (target <= ${BUNDLE_TARGET_KB} KB)`);
+    console.log(`  requests outside 127.0.0.1 and the extension: ${browser.outsideRequests().length}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
