@@ -1,0 +1,115 @@
+/**
+ * The whole popup, presentational: the page's claims or the state that stands in for them, the lookup, and
+ * the controls. The wiring (entrypoints/popup/App.tsx) turns the background's tab report into a
+ * {@link PopupPhase} and passes callbacks; this component only arranges the parts.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { PageMatch } from '../lib/match/page';
+import type { UnsupportedReason } from '../lib/popup/page-support';
+import { ClaimList } from './ClaimList';
+import { LookupBox, type LookupBoxProps } from './LookupBox';
+import { PopupControls, type PopupControlsProps } from './PopupControls';
+import { PopupState } from './PopupState';
+import './theme.css';
+import './popup.css';
+
+/** What the popup shows for the page. */
+export type PopupPhase =
+  | { kind: 'loading' }
+  | { kind: 'unsupported'; reason: UnsupportedReason }
+  | { kind: 'not-checked' }
+  | { kind: 'error'; message: string }
+  /** Highlighted matches in reading order; `checking` while the page is still being read. */
+  | { kind: 'claims'; matches: readonly PageMatch[]; checking: boolean };
+
+/** Props of {@link PopupView}. */
+export interface PopupViewProps {
+  phase: PopupPhase;
+  /** "Check this page". */
+  onCheck(): void;
+  /** "Try again" after an error. */
+  onRetry(): void;
+  /** "Show on page" for `matches[index]`. */
+  onReveal(index: number): void;
+  lookup: LookupBoxProps;
+  controls: PopupControlsProps;
+  /** A claim to open and focus on arrival (a card's "Open in popup"). */
+  openClaim?: string | null;
+  /** A short, transient message (e.g. a sentence that left the page). */
+  notice?: string | null;
+}
+
+function FileAccessState() {
+  return (
+    <section class="cc cc-state cc-state--unsupported" role="status">
+      <p>Crosscheck cannot read files on this computer yet.</p>
+      <p class="cc-hint">
+        To check saved pages, open the browser's extensions page, choose Details for Crosscheck and turn on “Allow
+        access to file URLs”. Then reload this page.
+      </p>
+    </section>
+  );
+}
+
+function PageSection(props: PopupViewProps) {
+  const { phase } = props;
+  switch (phase.kind) {
+    case 'loading':
+      return <PopupState kind="loading" />;
+    case 'unsupported':
+      return phase.reason === 'file-access' ? <FileAccessState /> : <PopupState kind="unsupported" />;
+    case 'not-checked':
+      return <PopupState kind="not-checked" onCheck={props.onCheck} />;
+    case 'error':
+      return <PopupState kind="error" message={phase.message} onRetry={props.onRetry} />;
+    case 'claims':
+      if (phase.matches.length === 0) {
+        return phase.checking ? <PopupState kind="loading" /> : <PopupState kind="no-claims" sensitivity={props.controls.sensitivity} />;
+      }
+      return (
+        <>
+          <ClaimList matches={phase.matches} onReveal={props.onReveal} />
+          {phase.checking ? (
+            <p class="cc-status" role="status">
+              Still checking the rest of the page…
+            </p>
+          ) : null}
+        </>
+      );
+  }
+}
+
+/** Position of `claim` among the distinct claims of `matches` (ClaimList lists each claim once, in order). */
+function claimPosition(matches: readonly PageMatch[], claim: string): number {
+  return [...new Set(matches.map((m) => m.claim))].indexOf(claim);
+}
+
+/** The popup page: heading, page section, notice, lookup, controls. */
+export function PopupView(props: PopupViewProps) {
+  const root = useRef<HTMLElement>(null);
+  const opened = useRef<string | null>(null);
+  const { phase, openClaim } = props;
+  useEffect(() => {
+    if (!openClaim || opened.current === openClaim || phase.kind !== 'claims') return;
+    const at = claimPosition(phase.matches, openClaim);
+    const toggle = root.current?.querySelectorAll<HTMLButtonElement>('.cc-claim-toggle')[at];
+    if (!toggle) return;
+    opened.current = openClaim;
+    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+    toggle.focus();
+    toggle.scrollIntoView?.({ block: 'nearest' });
+  }, [openClaim, phase]);
+  return (
+    <main ref={root} class="cc cc-popup">
+      <h1 class="cc-popup-title">Crosscheck</h1>
+      <PageSection {...props} />
+      {props.notice ? (
+        <p class="cc-status cc-notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <LookupBox {...props.lookup} />
+      <PopupControls {...props.controls} />
+    </main>
+  );
+}
