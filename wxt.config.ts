@@ -46,6 +46,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Move to the previous highlighted claim',
       },
+      // Chrome accepts at most four suggested keys; this is the fourth.
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
+      },
     },
   },
   hooks: {

@@ -4,6 +4,8 @@ import type { Corpus } from '../lib/corpus/types';
 import { CorpusView, matchSentence } from '../lib/match/page';
 import { listen, packagedUrl, sendToTab } from '../lib/messaging';
 import type { CheckMode } from '../lib/protocol';
+import * as annotationsBg from '../lib/background/annotations';
+import { startPopupSupport } from '../lib/background/popup-support';
 import {
   addAlwaysCheckSite,
   alwaysCheckItem,
@@ -21,12 +23,14 @@ const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
 const MENU = { page: 'crosscheck-check-page', selection: 'crosscheck-check-selection', always: 'crosscheck-always-check' } as const;
 
 let corpusView: Promise<CorpusView> | null = null;
+/** The reader's annotations: their store, and their sentences joined to the corpus matcher. */
+const annotations = annotationsBg.createAnnotationService(() => (corpusView = null));
 
 /** The corpus index, loaded from the package on first use and kept for the life of the service worker. */
 function corpus(): Promise<CorpusView> {
   corpusView ??= fetch(packagedUrl('/corpus.json'))
     .then((r) => r.json() as Promise<Corpus>)
-    .then((c) => CorpusView.fromCorpus(c))
+    .then((c) => annotations.joinInto(CorpusView.fromCorpus(c)))
     .catch((err: unknown) => {
       corpusView = null;
       throw err;
@@ -72,13 +76,14 @@ async function alwaysCheck(tab: Browser.tabs.Tab): Promise<void> {
 }
 
 function createMenus(): void {
+  annotationsBg.createAnnotationMenus();
   browser.contextMenus.create({ id: MENU.page, title: 'Check this page', contexts: ['page'] });
   browser.contextMenus.create({ id: MENU.selection, title: 'Check selection', contexts: ['selection'] });
   browser.contextMenus.create({ id: MENU.always, title: 'Always check this site', contexts: ['page'] });
 }
 
 async function onMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
-  if (tab?.id === undefined) return;
+  if (annotationsBg.onAnnotationMenu(info, tab) || tab?.id === undefined) return;
   if (info.menuItemId === MENU.page) await checkTab(tab.id, 'page');
   else if (info.menuItemId === MENU.selection) await checkTab(tab.id, 'selection');
   else if (info.menuItemId === MENU.always) await alwaysCheck(tab);
@@ -86,7 +91,7 @@ async function onMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs
 
 async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
   const tabId = tab?.id ?? (await activeTabId());
-  if (tabId === null) return;
+  if (annotationsBg.onAnnotationCommand(command, tabId) || tabId === null) return;
   if (command === 'check-page') await checkTab(tabId, 'page');
   else if (command === 'next-claim' || command === 'previous-claim') {
     await sendToTab(tabId, 'moveClaim', { direction: command === 'next-claim' ? 1 : -1 }).catch(() => undefined);
@@ -103,19 +108,22 @@ async function activeTabId(): Promise<number | null> {
  * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
  */
 export default defineBackground(() => {
+  const popup = startPopupSupport();
   listen({
+    ...annotations.handlers(),
     contentReady: async (_req, { tabId, url }) => {
       const asked = tabId === null ? undefined : pending.get(tabId);
       if (asked && tabId !== null) pending.delete(tabId);
       if (asked) return { mode: asked };
       return { mode: siteEnabled(await siteTogglesItem.getValue(), url ?? '') ? 'page' : 'off' };
     },
-    matchSentences: async ({ sentences, pageDate }) => {
+    matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await corpus();
       const results = sentences.map(({ key, text }) => ({
         key,
         match: matchSentence(view, { start: 0, end: text.length, text }, pageDate),
       }));
+      popup.record(sender.tabId, url, results);
       return { results };
     },
     openPopup: async (req) => {

@@ -5,6 +5,8 @@
  * and `browser.tabs`.
  */
 import type { PageMatch } from './match/page';
+import { ANNOTATION_REQUEST_NAMES, type AnnotationRequests } from './annotations/requests';
+import { POPUP_REQUEST_NAMES, type PopupRequests } from './popup/requests';
 
 /** A page sentence sent for matching. `key` is the content script's id for it, echoed in the answer. */
 export interface SentenceQuery {
@@ -21,15 +23,15 @@ export interface SentenceResult {
 /** How a content script should start on its page. */
 export type CheckMode = 'page' | 'selection' | 'off';
 
-/** What the popup is opened for from a card. */
-export type PopupIntent = 'view' | 'annotate';
+/** What the popup is opened for: from a card (view, annotate), or from "Look up selection" (lookup). */
+export type PopupIntent = 'view' | 'annotate' | 'lookup';
 
 /**
  * Every request, by name. Content script -> background: `contentReady`, `matchSentences`, `openPopup`.
  * Background -> content script (tab messages): `checkPage`, `checkSelection`, `moveClaim`.
  * Popup -> background: `checkTab`.
  */
-export interface Requests {
+export interface Requests extends AnnotationRequests, PopupRequests {
   /** A content script started; the background says whether to check the page, the selection, or wait. */
   contentReady: { req: { url: string }; res: { mode: CheckMode } };
   /** Match a batch of page sentences against the corpus (the background holds the index). */
@@ -73,6 +75,8 @@ export type Handlers = {
 };
 
 const NAMES: Record<RequestName, true> = {
+  ...ANNOTATION_REQUEST_NAMES,
+  ...POPUP_REQUEST_NAMES,
   contentReady: true,
   matchSentences: true,
   openPopup: true,

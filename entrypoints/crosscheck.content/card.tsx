@@ -3,19 +3,20 @@
  * inside the viewport, and follows the sentence while the page scrolls. Page and corpus text reach the card
  * as props and are rendered as text by Preact.
  */
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { ClaimCard } from '../../components/ClaimCard';
+import { type CardAnnotation, ClaimCard } from '../../components/ClaimCard';
 import themeCss from '../../components/theme.css?inline';
 import cardCss from '../../components/card.css?inline';
+import annotationsCss from '../../components/annotations.css?inline';
 import type { Painted } from './painter';
 
 /**
  * The stylesheets ClaimCard and its children import, as text for the shadow root. Inlined rather than
  * fetched (`cssInjectionMode: 'ui'`): that fetch needs a web-accessible file, which any page can probe.
  */
-const CARD_CSS = `${themeCss}\n${cardCss}`;
+const CARD_CSS = `${themeCss}\n${cardCss}\n${annotationsCss}`;
 
 /** Tag of the card's shadow host; the page observer ignores it. */
 export const CARD_HOST = 'crosscheck-card';
@@ -32,7 +33,10 @@ export interface CardActions {
 
 /** The open card, if any. */
 export interface CardController {
-  open(entry: Painted, range: Range, opts: { autoFocus: boolean }): Promise<void>;
+  /** Opens the card; `annotations` are the reader's own notes on the claim, shown as "Yours". */
+  open(entry: Painted, range: Range, opts: { autoFocus: boolean; annotations?: readonly CardAnnotation[] }): Promise<void>;
+  /** Shows other content for `entry` in the card's place (the annotation editor). */
+  show(entry: Painted, range: Range, content: ComponentChild): Promise<void>;
   close(): void;
   /** Id of the highlight whose card is open. */
   readonly openId: string | null;
@@ -130,22 +134,27 @@ export function createCard(ctx: ContentScriptContext, actions: CardActions, onCl
   };
 
   return {
-    async open(entry, range, { autoFocus }) {
-      const host = await ensureUi();
-      current = { entry, range };
-      const el = frame();
-      if (el) el.style.display = 'block';
-      render(
+    async open(entry, range, { autoFocus, annotations }) {
+      await this.show(
+        entry,
+        range,
         <ClaimCard
           match={entry.match}
           autoFocus={autoFocus}
+          annotations={annotations}
           onClose={close}
           onOpenPopup={() => actions.onOpenPopup(entry)}
           onAnnotate={() => actions.onAnnotate(entry)}
           onNotAMatch={() => actions.onNotAMatch(entry)}
         />,
-        host.mounted?.root ?? host.uiContainer,
       );
+    },
+    async show(entry, range, content) {
+      const host = await ensureUi();
+      current = { entry, range };
+      const el = frame();
+      if (el) el.style.display = 'block';
+      render(content, host.mounted?.root ?? host.uiContainer);
       position();
     },
     close,

@@ -22,15 +22,28 @@ export class ClaimNavigator {
     const at = list.findIndex((e) => e.id === this.current);
     const index = at < 0 ? (direction > 0 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
     const entry = list[index];
-    const range = entry ? this.painter.rangeOf(entry.id) : null;
-    if (!entry || !range) return null;
-    this.current = entry.id;
+    return entry && this.show(entry.id, index, list.length) ? { id: entry.id, index, total: list.length } : null;
+  }
+
+  /** Moves to the claim `id` (the popup's "Show on page"); false when it is no longer painted. */
+  moveTo(id: string): boolean {
+    const list = this.painter.ordered();
+    const index = list.findIndex((e) => e.id === id);
+    return index >= 0 && this.show(id, index, list.length);
+  }
+
+  /** Scrolls to the claim, selects its sentence and announces it. */
+  private show(id: string, index: number, total: number): boolean {
+    const entry = this.painter.get(id);
+    const range = this.painter.rangeOf(id);
+    if (!entry || !range) return false;
+    this.current = id;
     scrollToRange(range);
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    this.announce(`Claim ${index + 1} of ${list.length}: ${entry.match.claimLabel}`);
-    return { id: entry.id, index, total: list.length };
+    this.announce(`Claim ${index + 1} of ${total}: ${entry.match.claimLabel}`);
+    return true;
   }
 
   /** The claim moved to, while its sentence is still the selection (the reader has not moved on). */

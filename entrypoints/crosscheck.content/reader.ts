@@ -7,8 +7,20 @@ import { createHighlighter, rangeFromMap } from '../../lib/dom/index';
 import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
 import type { PageMatch } from '../../lib/match/page';
 import { listen, sendToBackground } from '../../lib/messaging';
-import { type Sensitivity, dismissMatch, dismissedClaims, levelShown, sensitivityItem } from '../../lib/settings';
+import type { PageCheckState } from '../../lib/popup/requests';
+import {
+  type Sensitivity,
+  type SiteToggles,
+  dismissMatch,
+  dismissedClaims,
+  levelShown,
+  sensitivityItem,
+  siteEnabled,
+  siteTogglesItem,
+} from '../../lib/settings';
 import { CARD_HOST, createCard } from './card';
+import { ReaderAnnotations } from './reader-annotations';
+import { SELECTION_HOST } from './selection';
 import { Checker } from './checker';
 import { type TextBlock, articleBlocks } from './extract';
 import { watchHover } from './hover';
@@ -46,6 +58,9 @@ class Reader {
   private observing = false;
   private pinned = false;
   private lastKeyMove = 0;
+  private readonly annotations: ReaderAnnotations;
+  /** Where the check stands, for the popup ('idle': off on this site, or not asked to check). */
+  private checkState: PageCheckState = 'starting';
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -64,11 +79,17 @@ class Reader {
       ctx,
       {
         onOpenPopup: (e) => void this.openPopup(e, 'view'),
-        onAnnotate: (e) => void this.openPopup(e, 'annotate'),
+        onAnnotate: (e) => void this.annotations.annotateSentence(e),
         onNotAMatch: (e) => void this.dismiss(e),
       },
       () => (this.pinned = false),
     );
+    this.annotations = new ReaderAnnotations(ctx, doc, {
+      card: this.card,
+      painter: this.painter,
+      pin: (pinned) => (this.pinned = pinned),
+      isOurs: (node) => this.isOurs(node),
+    });
     watchHover(ctx, doc, {
       highlighter,
       overCard: (t) => this.card.owns(t),
@@ -99,21 +120,27 @@ class Reader {
     const stop = listen({
       checkPage: async () => ({ sentences: await this.checkPage() }),
       checkSelection: async () => ({ sentences: await this.checkSelection() }),
+      annotateSelection: async () => ({ opened: await this.annotations.openForSelection() }),
       moveClaim: ({ direction }) => {
         if (performance.now() - this.lastKeyMove < DUPLICATE_KEY_MS) return { index: -1, total: this.painter.size };
         const moved = this.move(direction);
         return { index: moved?.index ?? -1, total: moved?.total ?? 0 };
       },
+      pageClaims: () => ({ state: this.checkState, url: this.url, matches: this.painter.ordered().map((e) => e.match) }),
+      revealMatch: async ({ claim, text }) => ({ found: await this.reveal(claim, text) }),
     });
     this.ctx.onInvalidated(stop);
     this.ctx.onInvalidated(sensitivityItem.watch((value) => this.setSensitivity(value)));
+    this.ctx.onInvalidated(siteTogglesItem.watch((value) => void this.setSiteToggles(value)));
     this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void this.navigated(newUrl.href));
     // Ask the background and read the settings while the article is extracted: the three overlap.
     const ready = sendToBackground('contentReady', { url: this.url });
     const settings = Promise.all([dismissedClaims(this.url), sensitivityItem.getValue()]);
     const article = await this.readArticle();
+    void this.annotations.restore();
     [this.dismissed, this.sensitivity] = await settings;
     const { mode } = await ready;
+    if (mode === 'off') this.checkState = 'idle';
     if (mode === 'page') await this.checkPage(article);
     else if (mode === 'selection') await this.checkSelection();
   }
@@ -126,6 +153,7 @@ class Reader {
 
   /** Checks the article (read now unless given); returns the number of sentences read. */
   private async checkPage(given?: TextBlock[]): Promise<number> {
+    this.checkState = 'checking';
     const blocks = given ?? (await this.readArticle());
     this.container = commonAncestor(blocks.map((b) => b.block));
     const count = await this.scan(blocks);
@@ -134,6 +162,7 @@ class Reader {
       watchPage(this.ctx, this.doc.documentElement, (n) => this.isOurs(n), (c) => this.onChanges(c));
     }
     await this.checker.idle();
+    this.checkState = 'checked';
     performance.mark(MARK_CHECKED, { detail: { highlights: this.painter.size, sentences: count } });
     return count;
   }
@@ -143,9 +172,11 @@ class Reader {
     const selection = getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return 0;
     const range = selection.getRangeAt(0);
+    if (this.checkState !== 'checked') this.checkState = 'checking';
     const blocks = blocksInRange(range).map((block) => ({ block, text: this.painter.textMap(block).text }));
     const count = await this.scan(blocks, (s) => this.overlaps(s, range));
     await this.checker.idle();
+    this.checkState = 'checked';
     return count;
   }
 
@@ -178,6 +209,7 @@ class Reader {
 
   /** A batch of page changes: drop highlights whose text went away, check new and changed paragraphs. */
   private onChanges(changes: PageChanges): void {
+    if (this.checkState === 'idle') return;
     this.painter.invalidate();
     const painted = this.painter.paintedBlocks();
     const changed = new Set<Element>();
@@ -206,7 +238,7 @@ class Reader {
 
   private isOurs(node: Node): boolean {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return !!el?.closest(`${CARD_HOST}, style[data-crosscheck], mark[data-crosscheck-kind]`);
+    return !!el?.closest(`${CARD_HOST}, ${SELECTION_HOST}, style[data-crosscheck], mark[data-crosscheck-kind]`);
   }
 
   /** Client-side navigation: a new page in the same document. */
@@ -215,14 +247,35 @@ class Reader {
     this.card.close();
     this.dismissed = await dismissedClaims(url);
     this.painter.removeWhere((e) => this.dismissed.has(e.match.claim) || !e.block.isConnected);
-    if (this.observing) await this.checkPage();
+    if (this.observing && this.checkState !== 'idle') await this.checkPage();
   }
 
   private setSensitivity(value: Sensitivity): void {
     this.sensitivity = value;
     this.painter.removeWhere((e) => !levelShown(e.match.level, value));
     // Matches of the newly shown level are answered from the cache: nothing is sent again.
-    if (this.observing) void this.checkPage();
+    if (this.observing && this.checkState !== 'idle') void this.checkPage();
+  }
+
+  /** The reader switched checking on or off for this site in the popup: follow it on this page now. */
+  private async setSiteToggles(toggles: SiteToggles): Promise<void> {
+    const on = siteEnabled(toggles, this.url);
+    if (!on && this.checkState !== 'idle') {
+      this.checkState = 'idle';
+      this.card.close();
+      this.painter.clear();
+    } else if (on && this.checkState === 'idle') {
+      await this.checkPage();
+    }
+  }
+
+  /** The popup's "Show on page": scroll to the sentence, select it and open its card with focus. */
+  private async reveal(claim: string, text: string): Promise<boolean> {
+    const entries = this.painter.ordered().filter((e) => e.match.claim === claim);
+    const entry = entries.find((e) => e.text === text) ?? entries[0];
+    if (!entry || !this.nav.moveTo(entry.id)) return false;
+    await this.openCard(entry.id, true);
+    return true;
   }
 
   private move(direction: 1 | -1) {
@@ -236,7 +289,7 @@ class Reader {
     const range = this.painter.rangeOf(id);
     if (!entry || !range) return;
     this.pinned = fromKeyboard;
-    await this.card.open(entry, range, { autoFocus: fromKeyboard });
+    await this.card.open(entry, range, { autoFocus: fromKeyboard, annotations: await this.annotations.notesFor(entry.match.claim) });
   }
 
   private async dismiss(entry: Painted): Promise<void> {

@@ -5,7 +5,7 @@
 import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
-import { Matcher, type MatchReason } from './index';
+import { Matcher, buildContext, type MatchReason, type PageContext } from './index';
 import { compareFigures, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
@@ -106,9 +106,10 @@ export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSen
   return out;
 }
 
-/** Matches one page sentence; null when the matcher abstains. */
-export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null): PageMatch | null {
-  const [best] = view.matcher.match(sentence.text, { limit: 1 });
+/** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
+ * page's sentences, built once per page) lets the matcher weigh whether the page is about the same event. */
+export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext): PageMatch | null {
+  const [best] = view.matcher.match(sentence.text, context ? { limit: 1, context } : { limit: 1 });
   if (!best) return null;
   const claim = view.claimBySentence.get(best.sentenceId);
   if (!claim) return null;
@@ -126,7 +127,9 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
   };
 }
 
-/** Matches every sentence of a page's text, in reading order. */
+/** Matches every sentence of a page's text, in reading order, read in the page's context. */
 export function matchPage(view: CorpusView, text: string, pageDate: string | null = null): PageMatch[] {
-  return pageSentences(text).flatMap((s) => matchSentence(view, s, pageDate) ?? []);
+  const sentences = pageSentences(text);
+  const context = buildContext(sentences.map((s) => s.text), pageDate);
+  return sentences.flatMap((s) => matchSentence(view, s, pageDate, context) ?? []);
 }

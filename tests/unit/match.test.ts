@@ -3,7 +3,7 @@
  * changes, different quantities, status changes, unrelated and garbage input, and the index round trip.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matcher, POSSIBLE_SCORE, type SentenceMatch } from '../../lib/match';
+import { Matcher, POSSIBLE_SCORE, buildContext, type SentenceMatch } from '../../lib/match';
 import type { Sentence } from '../../lib/corpus/types';
 import { loadCorpusSentences } from '../fixtures/match/dev-eval';
 
@@ -23,6 +23,8 @@ function idOf(docId: string, prefix: string): string {
 }
 
 const rank = (ms: SentenceMatch[], id: string): number => ms.findIndex((m) => m.sentenceId === id);
+/** Score of corpus sentence `id` among matches, 0 when absent. */
+const scoreOf = (ms: SentenceMatch[], id: string): number => ms.find((m) => m.sentenceId === id)?.score ?? 0;
 
 describe('paraphrases of corpus claims', () => {
   it('passive rewrite with reordered clauses finds the SU-22 downing', () => {
@@ -73,6 +75,64 @@ describe('different claims on the same topic', () => {
   });
 });
 
+describe('page context (the event a page sentence is read in)', () => {
+  /** A page about the Russian strikes of October 2015, in other words than the corpus article on them. */
+  const page = [
+    'Russian warplanes bombed a headquarters of the Ahrar al-Sham group in Hama and Idlib provinces, the Observatory said.',
+    'The Pentagon said it would resume talks with Moscow to avoid accidents in Syrian airspace.',
+    'Syrian troops backed by Hezbollah pushed into the Sahl al-Ghab plain after the Russian bombing.',
+    'Human Rights Watch said a new type of cluster munition was being used.',
+  ];
+  const sorties = 'The ministry in Moscow said its jets carried out 71 missions over the past day.';
+
+  it('builds a context of term counts from page sentences', () => {
+    const ctx = buildContext(page, '2015-10-10');
+    expect(ctx.date).toBe('2015-10-10');
+    expect(ctx.counts.get('hama')).toBe(1);
+    expect(ctx.counts.size).toBeGreaterThan(20);
+  });
+
+  it('lifts the same quantity reported in other words in the same event (missions vs sorties)', () => {
+    const target = idOf('003', 'The Russian defense ministry said in a statement that Russian planes flew 64 sorties');
+    const alone = scoreOf(matcher.match(sorties, { minScore: 0 }), target);
+    const inContext = matcher.match(sorties, { minScore: 0, context: buildContext([...page, sorties]) });
+    expect(scoreOf(inContext, target)).toBeGreaterThan(alone + 0.05);
+    expect(scoreOf(inContext, target)).toBeGreaterThanOrEqual(POSSIBLE_SCORE);
+  });
+
+  it('context alone never makes a match', () => {
+    const ctx = buildContext([...page, sorties]);
+    expect(matcher.match('The central bank raised interest rates by a quarter point on Wednesday to curb inflation.', { context: ctx })).toEqual([]);
+    expect(matcher.match('Hama.', { context: ctx })).toEqual([]);
+  });
+
+  it('a page dated years away from the corpus article lowers the match (another event)', () => {
+    const q = 'A US Navy Super Hornet shot down a Syrian SU-22 on Sunday after it bombed SDF fighters, the US military said.';
+    const ctxText = [q, 'The Pentagon said the jet had attacked US-backed fighters near Tabqa.'];
+    const target = idOf('002', 'On Sunday, the U.S. military said it had shot down the Syrian SU-22');
+    const sameTime = scoreOf(matcher.match(q, { minScore: 0, context: buildContext(ctxText, '2017-06-19') }), target);
+    const yearsLater = scoreOf(matcher.match(q, { minScore: 0, context: buildContext(ctxText, '2020-06-19') }), target);
+    expect(sameTime).toBeGreaterThan(0);
+    expect(yearsLater).toBeLessThan(sameTime);
+  });
+
+  it('without a context results are unchanged by the option being absent; a loaded index gives the same with context', () => {
+    const ctx = buildContext([...page, sorties]);
+    const loaded = Matcher.load(JSON.parse(JSON.stringify(matcher.toJSON())) as unknown, sentences);
+    expect(loaded.match(sorties, { context: ctx })).toEqual(matcher.match(sorties, { context: ctx }));
+    expect(matcher.match(sorties, {})).toEqual(matcher.match(sorties));
+  });
+});
+
+describe('dates', () => {
+  it('another calendar day of the same month reads as another step of the story', () => {
+    const target = idOf('000', 'Russia and the US have agreed on a Syrian ceasefire scheduled to come into effect at midnight on February 27');
+    const sameDay = matcher.match('Russia and the US agreed on a ceasefire in Syria that takes effect at midnight on February 27.', { minScore: 0 });
+    const otherDay = matcher.match('Russia and the US agreed on a ceasefire in Syria that takes effect at midnight on February 12.', { minScore: 0 });
+    expect(scoreOf(otherDay, target)).toBeLessThan(scoreOf(sameDay, target));
+  });
+});
+
 describe('abstention', () => {
   it('an unrelated sentence returns nothing', () => {
     expect(matcher.match('The central bank raised interest rates by a quarter point on Wednesday to curb inflation.')).toEqual([]);
@@ -119,7 +179,7 @@ describe('API contract', () => {
 
   it('sentences added later are matched', () => {
     const m = Matcher.build(sentences.slice(0, 200));
-    const note: Sentence = { id: 'user-1', articleId: 'user', docId: 'user', line: 1, text: 'Volunteers rebuilt the bakery in Kafr Nabl after the airstrike destroyed its ovens.', outlet: null, date: null, claimant: null, figures: [] };
+    const note: Sentence = { id: 'user-1', articleId: 'user', docId: 'user', line: 1, text: 'Volunteers rebuilt the bakery in Kafr Nabl after the airstrike destroyed its ovens.', outlet: null, outletBasis: null, date: null, claimant: null, figures: [] };
     m.add([note]);
     expect(m.match('After an airstrike wrecked its ovens, volunteers rebuilt the Kafr Nabl bakery.')[0]?.sentenceId).toBe('user-1');
   });

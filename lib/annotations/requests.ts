@@ -1,0 +1,59 @@
+/**
+ * The annotation requests of the message protocol (merged into `Requests` in `lib/protocol.ts`). Kept apart so
+ * the annotation feature adds one line there, not a dozen. Pure types and one name table.
+ */
+import type { Annotation } from './model';
+
+/** What an import wrote. */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Annotation requests, by name. Content script / annotations page / popup -> background: every one except
+ * `annotateSelection`, which the background sends to a tab (context menu, keyboard shortcut).
+ */
+export interface AnnotationRequests {
+  /** Stores a new or edited annotation (also "undo" of a delete: the deleted record is put back). */
+  saveAnnotation: { req: { annotation: Annotation }; res: { annotation: Annotation } };
+  /** Deletes one annotation; answers what was deleted, for undo. */
+  deleteAnnotation: { req: { id: string }; res: { deleted: Annotation | null } };
+  /** Every annotation, newest first, with the ids of those last found orphaned on their page. */
+  listAnnotations: { req: Record<string, never>; res: { annotations: Annotation[]; orphans: string[] } };
+  /** Annotations of one page, filed under any of `urls` (its canonical URL and the URL seen). */
+  pageAnnotations: { req: { urls: string[] }; res: { annotations: Annotation[]; orphans: string[] } };
+  /** The content script re-anchored a page's annotations: which were placed and which are orphans now. */
+  reportAnchoring: { req: { placed: string[]; orphans: string[] }; res: { recorded: number } };
+  /** The reader's annotations on these corpus claims (for "Yours" in the card and the popup). */
+  claimAnnotations: { req: { claims: string[] }; res: { annotations: Annotation[] } };
+  /** Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. */
+  importAnnotations: { req: { annotations: Annotation[] }; res: ImportCounts };
+  /** Every annotation, oldest first, for export. */
+  exportAnnotations: { req: Record<string, never>; res: { annotations: Annotation[] } };
+  /** Background -> tab: open the annotation editor on the reader's current selection. */
+  annotateSelection: { req: Record<string, never>; res: { opened: boolean } };
+}
+
+/** Names of the annotation requests, for the protocol's runtime check. */
+export const ANNOTATION_REQUEST_NAMES: Record<keyof AnnotationRequests, true> = {
+  saveAnnotation: true,
+  deleteAnnotation: true,
+  listAnnotations: true,
+  pageAnnotations: true,
+  reportAnchoring: true,
+  claimAnnotations: true,
+  importAnnotations: true,
+  exportAnnotations: true,
+  annotateSelection: true,
+};
+
+/**
+ * The message of an error that crossed the protocol, for the reader: `unwrap` puts the request name in front
+ * ("saveAnnotation: Your browser's storage ..."), which means nothing to them.
+ */
+export function userMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^[a-zA-Z]+: /, '');
+}

@@ -1,0 +1,316 @@
+/**
+ * The claim matcher: a MiniSearch BM25 index over number-free stemmed terms gives a bounded list of
+ * candidates; {@link scorePair} decides which of them state the same claim, and abstains when unsure. With a
+ * page context ({@link buildContext}) the scorer also weighs whether the page and the candidate's article
+ * are about the same event.
+ */
+import type { Sentence } from '../corpus/types';
+import { extractFigures } from '../corpus/figures';
+import { computeFeatures, packFeatures, quantityKeys, unpackFeatures, type PackedFeatures, type SentenceFeatures } from './features';
+import { NUMBER_WORDS } from './lexicon';
+import { CandidateIndex } from './candidates';
+import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
+import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type TermWeights } from './score';
+import type { AsPlainObject } from 'minisearch';
+
+/** Why two sentences were matched: the content terms and the names they share (readable forms). */
+export interface MatchReason {
+  terms: string[];
+  entities: string[];
+}
+
+/** One corpus sentence that states the same claim as the query. */
+export interface SentenceMatch {
+  sentenceId: string;
+  /** Same-claim score, about 0..1.2; compare with CONFIDENT_SCORE / POSSIBLE_SCORE. */
+  score: number;
+  level: 'confident' | 'possible';
+  reason: MatchReason;
+}
+
+/** Options of {@link Matcher.match}. */
+export interface MatchOptions {
+  /** Corpus sentence ids never returned (e.g. the query's own occurrence). */
+  excludeIds?: ReadonlySet<string>;
+  /** Most matches returned (default DEFAULT_LIMIT). */
+  limit?: number;
+  /** Lowest score returned (default POSSIBLE_SCORE); lower values serve calibration, shown as 'possible'. */
+  minScore?: number;
+  /** The page the sentence is read in (see {@link buildContext}); without it the event is not weighed. */
+  context?: PageContext;
+}
+
+/** Score from which a match is shown by default. On the dev labels the false links cluster at 0.53-0.55
+ * (pair precision drops to about 0.92 at 0.52); 0.56 keeps it about 0.97 with about 40% of members finding a
+ * confident mate. Lower finds more paraphrases and more same-topic different claims. */
+export const CONFIDENT_SCORE = 0.56;
+/** Score from which a match is offered as "possible" (shown on demand): on the dev labels about half of the
+ * members find a mate from this level; about 9% of the hard negatives are linked at it. */
+export const POSSIBLE_SCORE = 0.45;
+/** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
+ * that BM25 ranks below copies of other claims on the same topic. */
+export const CANDIDATES = 30;
+/** Query terms sent to the index, rarest first: common terms add long posting lists, not candidates. */
+export const MAX_QUERY_TERMS = 8;
+/** Terms in more sentences than this are left out of candidate retrieval (still scored): this bounds the
+ * posting lists a query walks, so query time stays flat as the corpus grows. MiniSearch builds a result
+ * object per document hit, so this is the main speed knob; too low and a sentence made of common words finds
+ * no candidates (60 vs 200 costs no confident matches on the dev labels). */
+export const MAX_TERM_POSTINGS = 60;
+/** Default number of matches returned. */
+export const DEFAULT_LIMIT = 10;
+/** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
+export const INDEX_VERSION = 3;
+
+/** JSON form of a matcher (stored as `Corpus.index`). */
+export interface SerializedMatcher {
+  version: number;
+  ids: string[];
+  vocab: string[];
+  features: PackedFeatures[];
+  /** The MiniSearch candidate index (MiniSearch's own JSON form). */
+  search: AsPlainObject;
+}
+
+/** Claim matcher over a corpus of sentences (see module doc). */
+export class Matcher {
+  private index = CandidateIndex.empty();
+  private readonly sentences: Sentence[] = [];
+  private readonly features: SentenceFeatures[] = [];
+  private readonly idfCache = new Map<string, number>();
+  /** Cached term mass per sentence (NaN = not computed since the last add). */
+  private masses: number[] = [];
+  private readonly weights: TermWeights = { idf: (t) => this.idf(t) };
+  /** Context vector per article id (built lazily from its sentences' terms; cleared by add). */
+  private articleVectors = new Map<string, ContextVector>();
+  /** Whole-article contexts handed out by {@link Matcher.articleContext} (cleared by add). */
+  private articleContexts = new Map<string, PageContext>();
+  /** Per page context: its vector and its similarity to each article (cleared by add). */
+  private pageVectors = new WeakMap<PageContext, { vector: ContextVector; sims: Map<string, number> }>();
+
+  private constructor() {}
+
+  /** Builds the index and features of `sentences`. */
+  static build(sentences: readonly Sentence[]): Matcher {
+    const m = new Matcher();
+    m.add(sentences);
+    return m;
+  }
+
+  /** Restores a matcher from {@link Matcher.toJSON} output and the same sentences; rebuilds when the index
+   * does not fit them (other version, other sentence ids), so a stale index degrades to slower start-up. */
+  static load(serializedIndex: unknown, sentences: readonly Sentence[]): Matcher {
+    const s = serializedIndex as Partial<SerializedMatcher> | null;
+    const fits =
+      s?.version === INDEX_VERSION &&
+      Array.isArray(s.ids) &&
+      s.ids.length === sentences.length &&
+      s.ids.every((id, i) => id === sentences[i]?.id) &&
+      Array.isArray(s.features) &&
+      Array.isArray(s.vocab) &&
+      typeof s.search === 'object' &&
+      s.search !== null;
+    if (!fits) return Matcher.build(sentences);
+    const m = new Matcher();
+    sentences.forEach((sentence, i) => {
+      m.sentences.push(sentence);
+      m.features.push(unpackFeatures(s.features![i]!, s.vocab!, sentence.figures));
+    });
+    m.index = CandidateIndex.load(s.search!, m.features.map((f) => f.terms));
+    return m;
+  }
+
+  /** Serializable form: packed per-sentence features and the MiniSearch index. */
+  toJSON(): SerializedMatcher {
+    const vocab = new Map<string, number>();
+    const features = this.sentences.map((s) => packFeatures(s.text, vocab));
+    return { version: INDEX_VERSION, ids: this.sentences.map((s) => s.id), vocab: [...vocab.keys()], features, search: this.index.toJSON() };
+  }
+
+  /** Adds sentences to the index (e.g. user annotations). Ids must be new. */
+  add(sentences: readonly Sentence[]): void {
+    for (const sentence of sentences) {
+      this.sentences.push(sentence);
+      this.addFeatures(computeFeatures(sentence.text, sentence.figures));
+    }
+  }
+
+  /** Number of indexed sentences. */
+  get size(): number {
+    return this.sentences.length;
+  }
+
+  /** Ranked matches of a page sentence against corpus sentences, best first; [] when unsure. */
+  match(text: string, opts: MatchOptions = {}): SentenceMatch[] {
+    if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return [];
+    // Figures are extracted only when a candidate is close enough for them to matter: extraction costs more
+    // than the rest of a query, and most page sentences have no candidate at all.
+    const q = computeFeatures(text, []);
+    const withFigures = () => ({ ...q, ...quantityKeys(safeFigures(text)) });
+    return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined);
+  }
+
+  /** Matches of the indexed sentence `id` against the others (used by clustering); its own article is
+   * its context unless `opts.context` says otherwise. */
+  matchIndexed(id: string, opts: MatchOptions = {}): SentenceMatch[] {
+    const i = this.sentences.findIndex((s) => s.id === id);
+    const f = this.features[i];
+    const sentence = this.sentences[i];
+    if (!f || !sentence) return [];
+    const excludeIds = new Set(opts.excludeIds ?? []);
+    excludeIds.add(id);
+    const context = opts.context ?? this.articleContext(sentence.articleId, sentence.date);
+    return this.matchFeatures(f, { ...opts, excludeIds, context });
+  }
+
+  /** Candidate retrieval then scoring, for precomputed query features. */
+  private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures): SentenceMatch[] {
+    const candidates = this.candidates(q, opts.excludeIds);
+    const minScore = opts.minScore ?? POSSIBLE_SCORE;
+    const events = candidates.map((i) => this.eventOf(i, opts.context));
+    let qMass = mass(q, this.weights);
+    if (withFigures && candidates.some((i, k) => this.figuresMatter(q, qMass, i, minScore, events[k]))) {
+      q = withFigures();
+      qMass = mass(q, this.weights);
+    }
+    const out: SentenceMatch[] = [];
+    candidates.forEach((i, k) => {
+      const m = this.scoreCandidate(q, i, minScore, qMass, events[k]);
+      if (m) out.push(m);
+    });
+    out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
+    return out.slice(0, opts.limit ?? DEFAULT_LIMIT);
+  }
+
+  /**
+   * True when the query's figures could change candidate `i`'s level: figures move a score by at most
+   * QUANTITY_MATCH_BONUS + CONTEXT_QUANTITY_LIFT up or QUANTITY_CONFLICT_PENALTY down, so they matter only
+   * near a threshold. Outside those bands the score ignores the query's figures (a deliberate speed trade-off).
+   */
+  private figuresMatter(q: SentenceFeatures, qMass: number, i: number, minScore: number, event?: EventEvidence): boolean {
+    const c = this.features[i];
+    if (!c || c.quantities.size === 0) return false;
+    // A pair too thin to be scored without a shared quantity may be scored with one (in one event).
+    const score = scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
+    if (score === undefined) return false;
+    const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
+    return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+  }
+
+  /** Indexes of the best CANDIDATES sentences by BM25 over the query's rarer terms. */
+  private candidates(q: SentenceFeatures, exclude?: ReadonlySet<string>): number[] {
+    const terms = [...q.terms]
+      .filter((t) => this.index.df(t) > 0 && this.index.df(t) <= MAX_TERM_POSTINGS)
+      .sort((a, b) => this.index.df(a) - this.index.df(b) || (a < b ? -1 : 1))
+      .slice(0, MAX_QUERY_TERMS)
+      .map((t) => [t, q.entities.has(t) ? ENTITY_WEIGHT : 1] as const);
+    if (terms.length === 0) return [];
+    const skip = exclude?.size ? (i: number) => exclude.has(this.sentences[i]?.id ?? '') : undefined;
+    return this.index.top(terms, CANDIDATES, skip);
+  }
+
+  /** Scores one candidate; null below `minScore`. */
+  private scoreCandidate(q: SentenceFeatures, i: number, minScore: number, qMass: number, event?: EventEvidence): SentenceMatch | null {
+    const c = this.features[i];
+    const sentence = this.sentences[i];
+    if (!c || !sentence) return null;
+    const p = scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event);
+    if (!p || p.score < minScore) return null;
+    const readable = (t: string): string => c.surface.get(t) ?? q.surface.get(t) ?? t;
+    return {
+      sentenceId: sentence.id,
+      score: Math.round(p.score * 1000) / 1000,
+      level: p.score >= CONFIDENT_SCORE ? 'confident' : 'possible',
+      reason: { terms: p.sharedTerms.map(readable), entities: p.sharedEntities.map(readable) },
+    };
+  }
+
+  /** The event evidence of candidate `i` read against a page context (none without a context). */
+  private eventOf(i: number, context?: PageContext): EventEvidence | undefined {
+    const sentence = this.sentences[i];
+    if (!context || !sentence) return undefined;
+    let page = this.pageVectors.get(context);
+    if (!page) {
+      page = { vector: contextVector(context.counts, (t) => this.knownIdf(t)), sims: new Map() };
+      this.pageVectors.set(context, page);
+    }
+    let similarity = page.sims.get(sentence.articleId);
+    if (similarity === undefined) {
+      similarity = contextSimilarity(page.vector, this.articleVector(sentence.articleId));
+      page.sims.set(sentence.articleId, similarity);
+    }
+    return { similarity, daysApart: daysApart(context.date, sentence.date) };
+  }
+
+  /** Context of a corpus article (all its sentences, or all but `withoutId`), as if the article were the
+   * page: used by clustering and by leave-one-out evaluation. Cached when whole. */
+  articleContext(articleId: string, date: string | null = null, withoutId?: string): PageContext {
+    const key = `${articleId}\u0000${date ?? ''}`;
+    const cached = withoutId === undefined ? this.articleContexts.get(key) : undefined;
+    if (cached) return cached;
+    const context = { counts: this.articleCounts(articleId, withoutId), date };
+    if (withoutId === undefined) this.articleContexts.set(key, context);
+    return context;
+  }
+
+  /** Term counts over an article's sentences (sentences holding each term). */
+  private articleCounts(articleId: string, withoutId?: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    this.sentences.forEach((s, i) => {
+      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features[i]?.terms ?? []);
+    });
+    return counts;
+  }
+
+  private articleVector(articleId: string): ContextVector {
+    let v = this.articleVectors.get(articleId);
+    if (!v) {
+      v = contextVector(this.articleCounts(articleId), (t) => this.knownIdf(t));
+      this.articleVectors.set(articleId, v);
+    }
+    return v;
+  }
+
+  private massOf(i: number, f: SentenceFeatures): number {
+    return (this.masses[i] ??= mass(f, this.weights));
+  }
+
+  /** Inverse document frequency of a term in the indexed sentences. */
+  private idf(term: string): number {
+    let v = this.idfCache.get(term);
+    if (v === undefined) {
+      v = Math.log((this.sentences.length + 1) / (this.index.df(term) + 0.5));
+      this.idfCache.set(term, v);
+    }
+    return v;
+  }
+
+  /** IDF of a term the corpus holds, else null (context terms the corpus lacks cannot be shared). */
+  private knownIdf(term: string): number | null {
+    return this.index.df(term) > 0 ? this.idf(term) : null;
+  }
+
+  private addFeatures(f: SentenceFeatures): void {
+    this.idfCache.clear();
+    this.masses = [];
+    this.articleVectors = new Map();
+    this.articleContexts = new Map();
+    this.pageVectors = new WeakMap();
+    this.index.add(this.features.length, f.terms);
+    this.features.push(f);
+  }
+}
+
+/** True when the text has a digit or a number word (so it may state a figure). */
+function mentionsNumber(text: string): boolean {
+  return /\d/.test(text) || text.toLowerCase().split(/[^a-z]+/).some((w) => NUMBER_WORDS.has(w));
+}
+
+/** Figures of a page sentence; extraction problems must not break matching. */
+function safeFigures(text: string) {
+  try {
+    return extractFigures(text);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Page objects for annotating: the reader's side on a news page (select text, use the Annotate button or the
+ * card's, read the annotation highlights) and the annotations extension page (list, orphans, export, import).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+
+const ANNOTATION_HIGHLIGHT = 'crosscheck-annotation';
+const ANNOTATIONS_MARK = 'crosscheck:annotations';
+const WAIT_MS = 20_000;
+
+/** A news page, from the annotating reader's side. */
+export class AnnotatingReader {
+  constructor(readonly page: Page) {}
+
+  /** Opens `url` and waits until the page's annotations were re-anchored. */
+  async open(url: string): Promise<{ placed: number; orphans: number }> {
+    await this.page.goto(url);
+    return this.waitRestored();
+  }
+
+  async reload(): Promise<{ placed: number; orphans: number }> {
+    await this.page.reload();
+    return this.waitRestored();
+  }
+
+  /** Waits for the content script's "annotations restored" mark and returns its counts. */
+  async waitRestored(): Promise<{ placed: number; orphans: number }> {
+    await this.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, ANNOTATIONS_MARK, { timeout: WAIT_MS });
+    return this.page.evaluate((mark) => (performance.getEntriesByName(mark)[0] as PerformanceMark).detail, ANNOTATIONS_MARK);
+  }
+
+  /** Texts painted as annotations, in reading order (read from the page's CSS highlight registry). */
+  annotated(): Promise<string[]> {
+    return this.page.evaluate((name) => {
+      const ranges = [...(CSS.highlights.get(name) ?? [])] as Range[];
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim());
+    }, ANNOTATION_HIGHLIGHT);
+  }
+
+  /** Selects the text of the paragraph that contains `needle`, as a reader dragging over it, and releases the mouse. */
+  async selectParagraph(needle: string): Promise<void> {
+    const found = await this.page.evaluate((text) => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(text));
+      if (!p) return false;
+      p.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const selection = getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return true;
+    }, needle);
+    if (!found) throw new Error(`no paragraph contains "${needle}"`);
+  }
+
+  /** The small Annotate button shown next to a selection. */
+  selectionButton(): Locator {
+    return this.page.locator('crosscheck-annotate button.cc-sel-button');
+  }
+
+  /** The editor, in the selection panel or in the card. */
+  editor(where: 'selection' | 'card'): Locator {
+    return this.page.locator(`${where === 'selection' ? 'crosscheck-annotate' : 'crosscheck-card'} form.cc-ann-editor`);
+  }
+
+  /** Writes a note, toggles suggested tags and saves. */
+  async write(where: 'selection' | 'card', note: string, tags: string[]): Promise<void> {
+    const editor = this.editor(where);
+    await editor.getByLabel('Note').fill(note);
+    for (const tag of tags) await editor.getByRole('button', { name: tag, exact: true }).click();
+    await editor.getByRole('button', { name: 'Save' }).click();
+  }
+}
+
+/** One download, read as text. */
+async function downloadedText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** The extension's annotations page. */
+export class AnnotationsPage {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page, extensionId: string): Promise<AnnotationsPage> {
+    await page.goto(`chrome-extension://${extensionId}/annotations.html`);
+    await page.locator('main.cc-ann-page').waitFor();
+    await page.waitForFunction(() => !document.body.textContent?.includes('Loading your annotations'));
+    return new AnnotationsPage(page);
+  }
+
+  /** The listed annotations (one list item each). */
+  items(): Locator {
+    return this.page.locator('li.cc-ann-item');
+  }
+
+  /** Quotes of the items marked as orphans. */
+  async orphanQuotes(): Promise<string[]> {
+    const orphans = this.page.locator('li.cc-ann-item--orphan');
+    return (await orphans.locator('.cc-ann-quote').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  exportJsonLd(): Promise<{ name: string; text: string }> {
+    return downloadedText(this.page, () => this.page.getByRole('button', { name: 'Export as W3C Web Annotations (JSON-LD)' }).click());
+  }
+
+  exportBackup(): Promise<{ name: string; text: string }> {
+    return downloadedText(this.page, () => this.page.getByRole('button', { name: 'Download a backup (JSON)' }).click());
+  }
+
+  /** Imports a file with this content through the page's file input. */
+  async importFile(name: string, text: string): Promise<void> {
+    await this.page.getByLabel('Import annotations from a file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** The import's confirmation or error, once shown. */
+  async importOutcome(): Promise<string> {
+    const outcome = this.page.locator('.cc-ann-transfer').getByText(/Import done|Import failed/);
+    await outcome.waitFor({ timeout: WAIT_MS });
+    return (await outcome.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+}
