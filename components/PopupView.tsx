@@ -3,6 +3,7 @@
  * the controls. The wiring (entrypoints/popup/App.tsx) turns the background's tab report into a
  * {@link PopupPhase} and passes callbacks; this component only arranges the parts.
  */
+import { PageNotes, type PageNotesProps } from './PageNotes';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import type { UnsupportedReason } from '../lib/popup/page-support';
@@ -37,6 +38,8 @@ export interface PopupViewProps {
   openClaim?: string | null;
   /** A short, transient message (e.g. a sentence that left the page). */
   notice?: string | null;
+  /** The reader's notes on this page, orphans included. */
+  notes?: PageNotesProps | null;
 }
 
 function FileAccessState() {
@@ -103,6 +106,7 @@ export function PopupView(props: PopupViewProps) {
     <main ref={root} class="cc cc-popup">
       <h1 class="cc-popup-title">Crosscheck</h1>
       <PageSection {...props} />
+      {props.notes ? <PageNotes {...props.notes} /> : null}
       {props.notice ? (
         <p class="cc-status cc-notice" role="status">
           {props.notice}

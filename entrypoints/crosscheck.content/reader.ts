@@ -2,6 +2,7 @@
  * Reading with Crosscheck, in the page: find the article, send its sentences to the background in batches,
  * paint matches as they arrive, keep up with a changing page, and drive the card from hover and keyboard.
  */
+import { canonicalUrlOf } from '../../lib/dom/anchor';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHighlighter, rangeFromMap } from '../../lib/dom/index';
 import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
@@ -126,7 +127,12 @@ class Reader {
         const moved = this.move(direction);
         return { index: moved?.index ?? -1, total: moved?.total ?? 0 };
       },
-      pageClaims: () => ({ state: this.checkState, url: this.url, matches: this.painter.ordered().map((e) => e.match) }),
+      pageClaims: () => ({
+        state: this.checkState,
+        url: this.url,
+        noteUrls: [...new Set([canonicalUrlOf(document), this.url])],
+        matches: this.painter.ordered().map((e) => e.match),
+      }),
       revealMatch: async ({ claim, text }) => ({ found: await this.reveal(claim, text) }),
     });
     this.ctx.onInvalidated(stop);

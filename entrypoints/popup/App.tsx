@@ -12,6 +12,7 @@ import { requestApplies, tabParam } from './request';
 import { useLookup } from './use-lookup';
 import { useReport } from './use-report';
 import { useSettings } from './use-settings';
+import { usePageNotes } from './use-page-notes';
 
 /** How long the page takes to redraw after a setting changed before the popup asks again. */
 const SETTLE_MS = 300;
@@ -24,6 +25,7 @@ export function App() {
   const { phase, report, reload, check } = useReport(explicitTab);
   const settings = useSettings(report?.url ?? null);
   const lookup = useLookup();
+  const notes = usePageNotes(report?.noteUrls ?? (report?.url ? [report.url] : []));
   const [openClaim, setOpenClaim] = useState<string | null>(null);
   const [prefilled, setPrefilled] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,6 +58,8 @@ export function App() {
   };
   const afterSetting = () => setTimeout(() => void reload(), SETTLE_MS);
   const annotationsHref = packagedUrl(ANNOTATIONS_PAGE);
+  const orphansHref = `${annotationsHref}?orphans=1`;
+  const openPage = (url: string) => void browser.tabs.create({ url }).then(() => explicitTab === null && window.close());
 
   return (
     <PopupView
@@ -64,6 +68,7 @@ export function App() {
       onRetry={() => void reload()}
       onReveal={(i) => void reveal(i)}
       openClaim={openClaim}
+      notes={{ ...notes, orphansHref, onOpenOrphans: () => openPage(orphansHref) }}
       notice={notice ?? (lookup.error ? `The claim corpus could not be loaded: ${lookup.error}` : null)}
       lookup={{ query: lookup.query, results: lookup.results, onQuery: lookup.setQuery, autoFocus: prefilled }}
       controls={{
@@ -73,7 +78,7 @@ export function App() {
         sensitivity: settings.sensitivity,
         onSensitivity: (s) => void settings.setSensitivity(s).then(afterSetting),
         annotationsHref,
-        onOpenAnnotations: () => void browser.tabs.create({ url: annotationsHref }).then(() => explicitTab === null && window.close()),
+        onOpenAnnotations: () => openPage(annotationsHref),
       }}
     />
   );

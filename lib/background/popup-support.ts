@@ -44,8 +44,9 @@ async function tabReport(requested: number | null): Promise<TabReport> {
   if (!page) return { tabId, url, status: 'not-checked' };
   // The tab's URL is hidden without activeTab (a popup page opened in a tab); the content script knows it.
   const known = url ?? page.url;
-  if (page.state === 'idle') return { tabId, url: known, status: 'not-checked' };
-  return { tabId, url: known, status: page.state === 'checked' ? 'checked' : 'checking', matches: page.matches };
+  const noteUrls = page.noteUrls;
+  if (page.state === 'idle') return { tabId, url: known, noteUrls, status: 'not-checked' };
+  return { tabId, url: known, noteUrls, status: page.state === 'checked' ? 'checked' : 'checking', matches: page.matches };
 }
 
 /** "Look up selection": the popup opens with the selected text in its search box. */

@@ -10,17 +10,21 @@ import type { UnsupportedReason } from './page-support';
 export type PageCheckState = 'idle' | 'starting' | 'checking' | 'checked';
 
 /** The popup's view of a tab. `matches` are the highlighted sentences, in reading order. */
-export type TabReport =
+export type TabReport = (
   | { tabId: number; url: string | null; status: 'unsupported'; reason: UnsupportedReason }
   | { tabId: number; url: string | null; status: 'not-checked' }
-  | { tabId: number; url: string | null; status: 'checking' | 'checked'; matches: PageMatch[] };
+  | { tabId: number; url: string | null; status: 'checking' | 'checked'; matches: PageMatch[] }
+) & {
+  /** The URLs the reader's notes on this page are stored under (canonical and seen), when the page said. */
+  noteUrls?: string[];
+};
 
 /** Requests of the popup, by name (see `Requests` in `lib/protocol.ts`). */
 export interface PopupRequests {
   /** Popup -> background: the report for a tab (`tabId` null means the active tab). */
   tabReport: { req: { tabId: number | null }; res: TabReport };
   /** Background -> content script: the check's state, the page URL and the highlighted matches in reading order. */
-  pageClaims: { req: Record<string, never>; res: { state: PageCheckState; url: string; matches: PageMatch[] } };
+  pageClaims: { req: Record<string, never>; res: { state: PageCheckState; url: string; noteUrls: string[]; matches: PageMatch[] } };
   /** Popup -> content script: scroll to the highlight of `claim` on sentence `text`, select it, open its card. */
   revealMatch: { req: { claim: string; text: string }; res: { found: boolean } };
 }

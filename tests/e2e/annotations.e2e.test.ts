@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness';
 import { AnnotatingReader, AnnotationsPage } from './pages/annotations-page';
 import { ReaderPage } from './pages/reader-page';
+import { tabIdOf } from './pages/popup-page';
 import { type FixtureServer, PAGES_DIR, startFixtureServer } from './server';
 
 const RUSSIA = 'Russia called the strike an act of aggression against a sovereign state and said it would suspend a hotline meant to prevent incidents between the two air forces over Syria.';
@@ -162,6 +163,14 @@ describe('annotating pages with Crosscheck', () => {
     const r = new AnnotatingReader(await browser.context.newPage());
     expect(await r.open(server.url('story-cut.html'))).toEqual({ placed: 1, orphans: 1 });
     expect(await r.annotated()).toEqual([TOMAHAWK]);
+    // The popup for that tab lists the page's notes and says which one could not be placed.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser.serviceWorker, r.page)}`);
+    const notes = popup.getByRole('region', { name: /Your notes on this page \(2\)/ });
+    await expect.poll(() => notes.isVisible()).toBe(true);
+    expect(await notes.textContent()).toContain('1 note could not be placed on the page');
+    expect(await notes.locator('.cc-note--orphan .cc-note-quote').allTextContents()).toEqual([RUSSIA]);
+    await popup.close();
     const page = await AnnotationsPage.open(r.page, browser.extensionId);
     await expect.poll(() => page.items().count()).toBe(3);
     expect(await page.orphanQuotes()).toEqual([RUSSIA]);
