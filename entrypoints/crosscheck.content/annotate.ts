@@ -40,7 +40,8 @@ export class Annotator {
   async restore(): Promise<{ placed: number; orphans: number }> {
     const urls = [canonicalUrlOf(this.doc), this.doc.URL];
     const { annotations } = await sendToBackground('pageAnnotations', { urls });
-    const pass = anchorAnnotations(pageTextMap(this.doc.body), annotations);
+    // Mapping the whole page's text is the costliest step on a long page: skip it when there is nothing to place.
+    const pass = annotations.length > 0 ? anchorAnnotations(pageTextMap(this.doc.body), annotations) : { placed: [], orphans: [] };
     for (const p of pass.placed) this.highlighter.add(ID_PREFIX + p.annotation.id, p.range, 'annotation');
     const counts = { placed: pass.placed.length, orphans: pass.orphans.length };
     if (annotations.length > 0) {
