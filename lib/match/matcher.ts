@@ -10,7 +10,7 @@ import { computeFeatures, packFeatures, quantityKeys, unpackFeatures, type Packe
 import { NUMBER_WORDS } from './lexicon';
 import { CandidateIndex } from './candidates';
 import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
-import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type TermWeights } from './score';
+import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type TermWeights } from './score';
 import type { AsPlainObject } from 'minisearch';
 
 /** Why two sentences were matched: the content terms and the names they share (readable forms). */
@@ -165,6 +165,9 @@ export class Matcher {
 
   /** Candidate retrieval then scoring, for precomputed query features. */
   private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures): SentenceMatch[] {
+    // A pair needs MIN_SHARED_TERMS shared terms (one, with a shared quantity, inside one event): a query with
+    // fewer known terms can match nothing, so most off-topic page sentences never reach the index.
+    if (this.knownTerms(q) < (opts.context ? MIN_SHARED_TERMS_IN_EVENT : MIN_SHARED_TERMS)) return [];
     const candidates = this.candidates(q, opts.excludeIds);
     const minScore = opts.minScore ?? POSSIBLE_SCORE;
     const events = candidates.map((i) => this.eventOf(i, opts.context));
@@ -195,6 +198,13 @@ export class Matcher {
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
     return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+  }
+
+  /** Number of the query's terms that some indexed sentence holds. */
+  private knownTerms(q: SentenceFeatures): number {
+    let n = 0;
+    for (const t of q.terms) if (this.index.df(t) > 0) n++;
+    return n;
   }
 
   /** Indexes of the best CANDIDATES sentences by BM25 over the query's rarer terms. */
