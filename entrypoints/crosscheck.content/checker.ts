@@ -6,6 +6,7 @@
 import type { PageMatch } from '../../lib/match/page';
 import type { SentenceQuery, SentenceResult } from '../../lib/protocol';
 import type { BlockSentence } from './sentences';
+import { Slicer } from './slice';
 
 /**
  * Sentences per message. The first batch is small so that the top of the article paints quickly; later
@@ -92,16 +93,19 @@ export class Checker {
     }
   }
 
-  private receive(texts: string[], results: SentenceResult[]): void {
+  /** Hands a batch's answers out, sliced: painting maps a block's text, and a batch may touch forty blocks. */
+  private async receive(texts: string[], results: SentenceResult[]): Promise<void> {
     const byKey = new Map(results.map((r) => [r.key, r.match]));
-    texts.forEach((text, i) => {
+    const slicer = new Slicer();
+    for (const [i, text] of texts.entries()) {
       // A failed batch is answered "no match" rather than retried: the page must not hammer the worker.
       const match = byKey.get(String(i)) ?? null;
       this.answers.set(text, match);
       const waiting = this.waiting.get(text) ?? [];
       this.waiting.delete(text);
       for (const sentence of waiting) this.onResult(sentence, match);
-    });
+      await slicer.maybePause();
+    }
   }
 
   private notifyIdle(): void {
