@@ -4,7 +4,7 @@
  * visible paragraphs under `main`/`article`, without navigation, ads, related links and comments.
  */
 import { blockText, extractArticle } from '../../lib/dom/index';
-import { leafBlocks } from '../../lib/dom/blocks';
+import { eachLeafBlock } from '../../lib/dom/blocks';
 import { isExcludedRegion, isVisibleBlock, mainRoots } from '../../lib/dom/visibility';
 import { Slicer } from './slice';
 
@@ -31,11 +31,13 @@ export async function articleBlocks(doc: Document, alive: () => boolean): Promis
     const article = extractArticle(doc);
     return { blocks: article.blocks.map((b) => ({ block: b.element, text: b.text })), method: article.method };
   }
+  // Let the browser style and lay out the long page first: reading visibility before that would force it
+  // in our task, in one piece.
+  await afterFirstFrame();
   const slicer = new Slicer();
-  await slicer.pause();
   const blocks: TextBlock[] = [];
   for (const root of mainRoots(doc)) {
-    for (const el of leafBlocks(root)) {
+    for (const el of eachLeafBlock(root)) {
       if (!alive()) return { blocks, method: 'sliced' };
       if (el.matches(FALLBACK_BLOCKS) && !isExcludedRegion(el, root) && isVisibleBlock(el)) {
         const text = blockText(el);
@@ -45,4 +47,9 @@ export async function articleBlocks(doc: Document, alive: () => boolean): Promis
     }
   }
   return { blocks, method: 'sliced' };
+}
+
+/** Resolves after the next frame has been rendered. */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -43,10 +43,16 @@ export function isLeafBlock(el: Element): boolean {
 
 /** Leaf reading blocks under `root` (itself included), in document order. */
 export function leafBlocks(root: Element): Element[] {
-  const out: Element[] = [];
-  if (isLeafBlock(root)) return [root];
-  for (const el of root.querySelectorAll(BLOCK_SELECTOR + ', div')) {
-    if (isLeafBlock(el)) out.push(el);
+  return [...eachLeafBlock(root)];
+}
+
+/** The same as {@link leafBlocks}, lazily: a caller that slices its work gets the blocks as it goes. */
+export function* eachLeafBlock(root: Element): Generator<Element> {
+  if (isLeafBlock(root)) {
+    yield root;
+    return;
   }
-  return out;
+  for (const el of root.querySelectorAll(BLOCK_SELECTOR + ', div')) {
+    if (isLeafBlock(el)) yield el;
+  }
 }
