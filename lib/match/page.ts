@@ -123,7 +123,10 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
     claimLabel: claim.label,
     reason: best.reason,
     mentions,
-    figures: compareFigures(extractFigures(sentence.text), mentionSentences, pageDate),
+    // Figure extraction is the costliest step after matching: skip it when no mention states a figure.
+    figures: mentionSentences.some((m) => m.figures.length > 0)
+      ? compareFigures(extractFigures(sentence.text), mentionSentences, pageDate)
+      : [],
   };
 }
 
