@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Corpus } from '../lib/corpus/types';
 import { CorpusView, matchSentence } from '../lib/match/page';
+import { PageContexts } from '../lib/match';
 import { listen, packagedUrl, sendToTab } from '../lib/messaging';
 import type { CheckMode } from '../lib/protocol';
 import * as annotationsBg from '../lib/background/annotations';
@@ -23,6 +24,8 @@ const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
 const MENU = { page: 'crosscheck-check-page', selection: 'crosscheck-check-selection', always: 'crosscheck-always-check' } as const;
 
 let corpusView: Promise<CorpusView> | null = null;
+/** The event context of each page being checked, per tab and URL. */
+const pageContexts = new PageContexts();
 /** The reader's annotations: their store, and their sentences joined to the corpus matcher. */
 const annotations = annotationsBg.createAnnotationService(() => (corpusView = null));
 
@@ -119,9 +122,11 @@ export default defineBackground(() => {
     },
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await corpus();
+      // Each sentence is read in its page: the context of every sentence of this page seen so far.
+      const context = pageContexts.extend(`${sender.tabId}|${url}`, sentences.map((s) => s.text), pageDate);
       const results = sentences.map(({ key, text }) => ({
         key,
-        match: matchSentence(view, { start: 0, end: text.length, text }, pageDate),
+        match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context),
       }));
       popup.record(sender.tabId, url, results);
       return { results };

@@ -69,3 +69,35 @@ export function daysApart(a: string | null, b: string | null): number | null {
   const tb = Date.parse(b);
   return Number.isNaN(ta) || Number.isNaN(tb) ? null : Math.abs(ta - tb) / 86_400_000;
 }
+
+/** Pages whose context is kept at once; the oldest is dropped first (a tab reloads, a reader moves on). */
+export const MAX_PAGE_CONTEXTS = 64;
+
+/**
+ * The contexts of the pages a background serves. A page's sentences arrive in batches, so its context grows
+ * batch by batch: each batch is read in the context of every sentence of its page seen so far.
+ */
+export class PageContexts {
+  private readonly pages = new Map<string, { counts: Map<string, number>; seen: Set<string> }>();
+
+  /** Adds a batch's sentences to the context of page `key` and returns the context to read the batch in. */
+  extend(key: string, texts: readonly string[], date: string | null = null): PageContext {
+    let page = this.pages.get(key);
+    if (!page) {
+      page = { counts: new Map(), seen: new Set() };
+      this.pages.set(key, page);
+      if (this.pages.size > MAX_PAGE_CONTEXTS) this.pages.delete(this.pages.keys().next().value as string);
+    }
+    for (const text of texts) {
+      if (page.seen.has(text)) continue;
+      page.seen.add(text);
+      addTerms(page.counts, new Set(analyze(text).terms));
+    }
+    return { counts: new Map(page.counts), date };
+  }
+
+  /** Forgets a page (its tab closed or navigated). */
+  forget(key: string): void {
+    this.pages.delete(key);
+  }
+}

@@ -4,6 +4,6 @@
  */
 export { Matcher, CONFIDENT_SCORE, POSSIBLE_SCORE, CANDIDATES, MAX_QUERY_TERMS, MAX_TERM_POSTINGS } from './matcher';
 export type { MatchReason, SentenceMatch, MatchOptions, SerializedMatcher } from './matcher';
-export { buildContext, CONTEXT_TERMS } from './context';
+export { buildContext, CONTEXT_TERMS, PageContexts, MAX_PAGE_CONTEXTS } from './context';
 export type { PageContext } from './context';
 export { clusterClaims, stableHash, MERGE_AVERAGE_LINK } from './cluster';

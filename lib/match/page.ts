@@ -89,6 +89,9 @@ export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>): 
   };
 }
 
+/** Confident matches whose claims join the best match's mentions (see {@link matchSentence}). */
+export const MAX_CLAIMS_JOINED = 5;
+
 /** Upper bound on the sentences matched per page, so a huge page gives a bounded result. */
 export const MAX_PAGE_SENTENCES = 5000;
 
@@ -109,12 +112,22 @@ export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSen
 /** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
  * page's sentences, built once per page) lets the matcher weigh whether the page is about the same event. */
 export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext): PageMatch | null {
-  const [best] = view.matcher.match(sentence.text, context ? { limit: 1, context } : { limit: 1 });
+  const matches = view.matcher.match(sentence.text, context ? { limit: MAX_CLAIMS_JOINED, context } : { limit: MAX_CLAIMS_JOINED });
+  const best = matches[0];
   if (!best) return null;
   const claim = view.claimBySentence.get(best.sentenceId);
   if (!claim) return null;
-  const mentions = view.mentionsOf(claim);
-  const mentionSentences = claim.sentenceIds.flatMap((id) => view.sentenceById.get(id) ?? []);
+  // Every corpus sentence the page sentence confidently restates states its claim, whichever corpus claim it
+  // was grouped into: their mentions join the best match's, so the reader sees every outlet and figure.
+  const joined = [claim];
+  if (best.level === 'confident') {
+    for (const m of matches.slice(1)) {
+      const other = m.level === 'confident' ? view.claimBySentence.get(m.sentenceId) : undefined;
+      if (other && !joined.includes(other)) joined.push(other);
+    }
+  }
+  const mentions = joined.flatMap((c) => view.mentionsOf(c));
+  const mentionSentences = joined.flatMap((c) => c.sentenceIds.flatMap((id) => view.sentenceById.get(id) ?? []));
   return {
     ...sentence,
     level: best.level,
