@@ -53,11 +53,14 @@ export function figureSpotsFor(sentenceId: string, comparisons: readonly FigureC
   return comparisons.flatMap((c) => c.corpus.filter((v) => v.sentenceId === sentenceId).map((v) => ({ text: v.text })));
 }
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Made on first use: building an Intl formatter loads locale data, which would slow every page's start-up
+// (this module is part of the content script) for a card most pages never open.
+let number: Intl.NumberFormat | undefined;
 
 /** A number with thousands separators ("150,000"). */
 export function formatNumber(n: number): string {
-  return NUMBER.format(n);
+  number ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return number.format(n);
 }
 
 /**

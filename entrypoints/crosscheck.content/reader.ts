@@ -30,7 +30,7 @@ import { ClaimNavigator } from './navigation';
 import { watchPage, type PageChanges } from './observer';
 import { type Painted, Painter } from './painter';
 import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
-import { Slicer } from './slice';
+import { Slicer, yieldToPage } from './slice';
 
 /** Performance marks the benchmark and the tests read (the timeline is shared with the page). */
 export const MARK_START = 'crosscheck:start';
@@ -142,6 +142,8 @@ class Reader {
     // Ask the background and read the settings while the article is extracted: the three overlap.
     const ready = sendToBackground('contentReady', { url: this.url });
     const settings = Promise.all([dismissedClaims(this.url), sensitivityItem.getValue()]);
+    // End the script's own evaluation task here: extraction runs in a task of its own, so neither is long.
+    await yieldToPage();
     const article = await this.readArticle();
     void this.annotations.restore();
     [this.dismissed, this.sensitivity] = await settings;
