@@ -94,9 +94,9 @@ export function packFeatures(text: string, vocab: Map<string, number>): PackedFe
   for (const [term, form] of a.surface) if (form !== term) s[idx(term)] = form;
   if (Object.keys(s).length) p.s = s;
   if (a.attribution.size) p.a = [...a.attribution].map(idx);
-  if (a.years.length) p.y = a.years;
-  if (a.months.length) p.m = a.months;
-  if (a.days.length) p.d = a.days;
+  if (a.years.length) p.y = [...a.years];
+  if (a.months.length) p.m = [...a.months];
+  if (a.days.length) p.d = [...a.days];
   const flags = (a.negated ? 1 : 0) | (a.intent ? 2 : 0);
   if (flags) p.f = flags;
   return p;

@@ -77,8 +77,36 @@ function termOf(lower: string): string | null {
   return stem(lower);
 }
 
-/** Analyses one sentence (see {@link TextAnalysis}). Garbage and empty input give empty results. */
-export function analyze(text: string): TextAnalysis {
+/** A {@link TextAnalysis} as handed out: shared between callers (see {@link analyze}), so read-only. */
+export interface SharedAnalysis {
+  readonly terms: readonly string[];
+  readonly entities: ReadonlySet<string>;
+  readonly attribution: ReadonlySet<string>;
+  readonly surface: ReadonlyMap<string, string>;
+  readonly years: readonly number[];
+  readonly months: readonly number[];
+  readonly days: readonly string[];
+  readonly negated: boolean;
+  readonly intent: boolean;
+}
+
+/** Analyses kept for recent texts. The background reads each page sentence twice (for the page's context,
+ * then to match it); a few hundred cover a batch of 40 with room to spare. */
+export const ANALYSIS_CACHE_SIZE = 512;
+const analysisCache = new Map<string, SharedAnalysis>();
+
+/** Analyses one sentence (see {@link TextAnalysis}), memoised. Garbage and empty input give empty results. */
+export function analyze(text: string): SharedAnalysis {
+  let a = analysisCache.get(text);
+  if (a === undefined) {
+    a = analyzeText(text);
+    if (analysisCache.size >= ANALYSIS_CACHE_SIZE) analysisCache.clear();
+    analysisCache.set(text, a);
+  }
+  return a;
+}
+
+function analyzeText(text: string): TextAnalysis {
   const norm = normalizeText(text);
   const out: TextAnalysis = {
     terms: [],
