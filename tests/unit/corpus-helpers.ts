@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus, Sentence } from '../../lib/corpus/types';
-import { CORPUS_PATH, ROOT } from '../../scripts/corpus-io';
+import { ROOT, loadCorpus } from '../../scripts/corpus-io';
 
 export const DEV_EVAL = join(ROOT, 'tests/fixtures/dev-eval');
 
@@ -14,7 +14,7 @@ export function devEval<T>(name: string): T {
 let cached: Corpus | undefined;
 /** The committed data/corpus.json, parsed once per test file. */
 export function committedCorpus(): Corpus {
-  cached ??= JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as Corpus;
+  cached ??= loadCorpus();
   return cached;
 }
 

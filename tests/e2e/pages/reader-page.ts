@@ -87,6 +87,15 @@ export class ReaderPage {
     await this.page.mouse.move(2, 2);
   }
 
+  /** Closes any open card, rests on the highlight of `text` and returns its card's text once it is shown. */
+  async cardTextOf(text: string): Promise<string> {
+    await this.leave();
+    await this.card().waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await this.hover(text);
+    await this.card().waitFor({ state: 'visible', timeout: WAIT_MS });
+    return (await this.card().textContent()) ?? '';
+  }
+
   /** The card (a dialog in the extension's shadow root). */
   card(): Locator {
     return this.page.locator('crosscheck-card [role="dialog"]');
