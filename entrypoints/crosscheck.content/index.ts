@@ -9,9 +9,10 @@ import { startReader } from './reader';
 export default defineContentScript({
   // Replaced at build time by wxt.config.ts (`entrypoints:resolved`) from data/news-sites.json.
   matches: [],
-  // As soon as the DOM is parsed: the article text is there, and waiting for images and ads (document_idle)
-  // only delays the highlights. Later paragraphs are picked up by the page observer.
-  runAt: 'document_end',
+  // Injected before the page is parsed, so its settings and check mode are read while the page loads; the
+  // article is read as soon as the DOM is parsed (./reader.ts), not after images and ads (document_idle).
+  // Later paragraphs are picked up by the page observer.
+  runAt: 'document_start',
   // The card's CSS is inlined into its shadow root (see ./card.tsx), so nothing is fetched and no file has to
   // be web-accessible: pages cannot probe for the extension, and on-demand pages get the same styles.
   cssInjectionMode: 'manual',

@@ -9,6 +9,7 @@ import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
 import type { PageMatch } from '../../lib/match/page';
 import { listen, sendToBackground } from '../../lib/messaging';
 import type { PageCheckState } from '../../lib/popup/requests';
+import type { CheckMode } from '../../lib/protocol';
 import {
   type Sensitivity,
   type SiteToggles,
@@ -39,10 +40,31 @@ export const MARK_CHECKED = 'crosscheck:checked';
 /** A command message arriving this soon after the same key was handled in the page is the same key press. */
 const DUPLICATE_KEY_MS = 400;
 
-/** Starts the reader in this page; resolves once the first check (if any) has been answered. */
+/** What the reader asks for as soon as it is injected: the check mode and the reader's settings. */
+interface EarlyAnswers {
+  ready: Promise<{ mode: CheckMode }>;
+  settings: Promise<[Set<string>, Sensitivity]>;
+}
+
+/**
+ * Starts the reader in this page; resolves once the first check (if any) has been answered. The script is
+ * injected while the page is still parsing: it asks the background and reads its settings at once, so both
+ * round trips (tens of milliseconds while a page loads) are over by the time the article is there to read.
+ */
 export async function startReader(ctx: ContentScriptContext): Promise<void> {
-  const reader = new Reader(ctx, document);
-  await reader.start();
+  const url = location.href;
+  const early: EarlyAnswers = {
+    ready: sendToBackground('contentReady', { url }),
+    settings: Promise.all([dismissedClaims(url), sensitivityItem.getValue()]),
+  };
+  if (document.readyState === 'loading') await domParsed(ctx);
+  if (ctx.isInvalid) return;
+  await new Reader(ctx, document).start(early);
+}
+
+/** Resolves when the document has been parsed (DOMContentLoaded). */
+function domParsed(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 }
 
 class Reader {
@@ -117,7 +139,8 @@ class Reader {
     });
   }
 
-  async start(): Promise<void> {
+  /** Listens for commands, then reads and checks the article. */
+  async start(early: EarlyAnswers): Promise<void> {
     const stop = listen({
       checkPage: async () => ({ sentences: await this.checkPage() }),
       checkSelection: async () => ({ sentences: await this.checkSelection() }),
@@ -139,18 +162,18 @@ class Reader {
     this.ctx.onInvalidated(sensitivityItem.watch((value) => this.setSensitivity(value)));
     this.ctx.onInvalidated(siteTogglesItem.watch((value) => void this.setSiteToggles(value)));
     this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void this.navigated(newUrl.href));
-    // Ask the background and read the settings while the article is extracted: the three overlap.
-    const ready = sendToBackground('contentReady', { url: this.url });
-    const settings = Promise.all([dismissedClaims(this.url), sensitivityItem.getValue()]);
-    // End the script's own evaluation task here: extraction runs in a task of its own, so neither is long.
+    // Extraction runs in a task of its own: after the page's own DOMContentLoaded handlers, or after this
+    // script's evaluation when it is injected on demand, so that neither task is long.
     await yieldToPage();
     const article = await this.readArticle();
-    void this.annotations.restore();
-    [this.dismissed, this.sensitivity] = await settings;
-    const { mode } = await ready;
+    [this.dismissed, this.sensitivity] = await early.settings;
+    const { mode } = await early.ready;
     if (mode === 'off') this.checkState = 'idle';
-    if (mode === 'page') await this.checkPage(article);
-    else if (mode === 'selection') await this.checkSelection();
+    const check = mode === 'page' ? this.checkPage(article) : mode === 'selection' ? this.checkSelection() : null;
+    // The check's first batches are on their way (sent before its first pause): the notes' store is read
+    // after them, so the background matches before it opens IndexedDB.
+    void this.annotations.restore();
+    await check;
   }
 
   /** The article blocks of the page as it is now. */
