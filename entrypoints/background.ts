@@ -7,14 +7,15 @@ import { listen, packagedUrl, sendToTab } from '../lib/messaging';
 import type { CheckMode } from '../lib/protocol';
 import * as annotationsBg from '../lib/background/annotations';
 import { startPopupSupport } from '../lib/background/popup-support';
+import { createSettingsCache } from '../lib/background/settings-cache';
 import {
   addAlwaysCheckSite,
   alwaysCheckItem,
   originPattern,
   popupRequestItem,
   siteEnabled,
+  dismissedOn,
   siteOrigin,
-  siteTogglesItem,
 } from '../lib/settings';
 
 /** Id of the dynamically registered content script for "Always check this site". */
@@ -63,7 +64,7 @@ async function syncAlwaysCheck(): Promise<void> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ALWAYS_CHECK_SCRIPT] });
   if (matches.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: ALWAYS_CHECK_SCRIPT, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_end', persistAcrossSessions: true },
+    { id: ALWAYS_CHECK_SCRIPT, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_start', persistAcrossSessions: true },
   ]);
 }
 
@@ -111,14 +112,16 @@ async function activeTabId(): Promise<number | null> {
  * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
  */
 export default defineBackground(() => {
-  const popup = startPopupSupport();
+  const settings = createSettingsCache();
+  const popup = startPopupSupport(settings);
   listen({
     ...annotations.handlers(),
     contentReady: async (_req, { tabId, url }) => {
       const asked = tabId === null ? undefined : pending.get(tabId);
       if (asked && tabId !== null) pending.delete(tabId);
-      if (asked) return { mode: asked };
-      return { mode: siteEnabled(await siteTogglesItem.getValue(), url ?? '') ? 'page' : 'off' };
+      const [toggles, sensitivity, dismissed] = await Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.get()]);
+      const mode = asked ?? (siteEnabled(toggles, url ?? '') ? 'page' : 'off');
+      return { mode, sensitivity, dismissed: [...dismissedOn(dismissed, url ?? '')] };
     },
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await corpus();

@@ -5,6 +5,7 @@
  * and `browser.tabs`.
  */
 import type { PageMatch } from './match/page';
+import type { Sensitivity } from './settings';
 import { ANNOTATION_REQUEST_NAMES, type AnnotationRequests } from './annotations/requests';
 import { POPUP_REQUEST_NAMES, type PopupRequests } from './popup/requests';
 
@@ -32,8 +33,9 @@ export type PopupIntent = 'view' | 'annotate' | 'lookup';
  * Popup -> background: `checkTab`.
  */
 export interface Requests extends AnnotationRequests, PopupRequests {
-  /** A content script started; the background says whether to check the page, the selection, or wait. */
-  contentReady: { req: { url: string }; res: { mode: CheckMode } };
+  /** A content script started; the background says whether to check the page, the selection, or wait, with
+   * the settings the page needs (the level shown, the claims dismissed on this page). */
+  contentReady: { req: { url: string }; res: { mode: CheckMode; sensitivity: Sensitivity; dismissed: string[] } };
   /** Match a batch of page sentences against the corpus (the background holds the index). */
   matchSentences: { req: { url: string; pageDate: string | null; sentences: SentenceQuery[] }; res: { results: SentenceResult[] } };
   /** Open the popup on a claim (the card's "open in popup" and "annotate" actions). */

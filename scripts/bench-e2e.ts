@@ -19,6 +19,8 @@ import { ROOT, loadCorpus } from './corpus-io';
 const RUNS = 7;
 const TARGET_MS = 150;
 const LONG_TASK_MS = 50;
+/** Loads of the 50,000-word page, with the extension and without it. */
+const BIG_RUNS = 3;
 const BUNDLE_TARGET_KB = 60;
 const CHECKED = 'crosscheck:checked';
 const FIRST = 'crosscheck:first-highlight';
@@ -186,18 +188,25 @@ async function main(): Promise<void> {
     const fromReady = warm.map((t) => t.checked - t.domReady);
     const firstFromReady = warm.map((t) => t.first - t.domReady);
 
-    const bigRun = await longTasks(browser.context, server.url('page-50000.html'), true);
-    const bigTiming = bigRun.timing!;
-    const baseline = await baselineLongTasks(server.url('page-50000.html'));
+    // The page's own parsing and first layout can make a long task by themselves, some loads and not others
+    // on this machine: several loads with and without the extension show what the extension adds.
+    const bigRuns = [];
+    const baselines = [];
+    for (let run = 0; run < BIG_RUNS; run++) {
+      bigRuns.push(await longTasks(browser.context, server.url('page-50000.html'), true));
+      baselines.push(await baselineLongTasks(server.url('page-50000.html')));
+    }
+    const bigTiming = bigRuns[0]!.timing!;
     const over = (tasks: LongTask[]) => tasks.filter((t) => t.duration > LONG_TASK_MS).length;
+    const perLoad = (runs: LongTask[][]) => `${runs.map(over).join(', ')} per load; longest ${longest(runs.flat()).toFixed(0)} ms`;
 
     console.log('\nCrosscheck reading benchmark (Chromium, built extension)');
     console.log(`  2,000-word article: ${warm[0]?.highlights ?? 0} highlights; DOM ready -> all highlights, median of ${RUNS}: ${median(fromReady).toFixed(0)} ms (target <= ${TARGET_MS} ms)`);
     console.log(`    first highlight after DOM ready: median ${median(firstFromReady).toFixed(0)} ms; navigation start -> all highlights: median ${median(warm.map((t) => t.checked)).toFixed(0)} ms`);
     console.log(`    cold (first page, the service worker loads the corpus): ${(cold.checked - cold.domReady).toFixed(0)} ms after DOM ready`);
     console.log(`  50,000-word page: ${bigTiming.highlights} highlights in ${(bigTiming.checked - bigTiming.domReady).toFixed(0)} ms after DOM ready`);
-    console.log(`    long tasks with the extension: ${bigRun.tasks.length} (${over(bigRun.tasks)} over ${LONG_TASK_MS} ms), longest ${longest(bigRun.tasks).toFixed(0)} ms (target: none over ${LONG_TASK_MS} ms)`);
-    console.log(`    the same page without the extension: ${baseline.length} long tasks, longest ${longest(baseline).toFixed(0)} ms (parsing and first layout of the page itself)`);
+    console.log(`    long tasks over ${LONG_TASK_MS} ms with the extension, ${BIG_RUNS} loads: ${perLoad(bigRuns.map((r) => r.tasks))} (target: none)`);
+    console.log(`    the same page without the extension: ${perLoad(baselines)} (parsing and first layout of the page itself)`);
     console.log(`  content script bundle: ${(bundle.length / 1024).toFixed(1)} KB, ${gz.toFixed(1)} KB gzipped (target <= ${BUNDLE_TARGET_KB} KB)`);
     console.log(`  requests outside 127.0.0.1 and the extension: ${browser.outsideRequests().length}`);
   } finally {

@@ -9,7 +9,7 @@ import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
 import type { PageMatch } from '../../lib/match/page';
 import { listen, sendToBackground } from '../../lib/messaging';
 import type { PageCheckState } from '../../lib/popup/requests';
-import type { CheckMode } from '../../lib/protocol';
+import type { Res } from '../../lib/protocol';
 import {
   type Sensitivity,
   type SiteToggles,
@@ -40,23 +40,16 @@ export const MARK_CHECKED = 'crosscheck:checked';
 /** A command message arriving this soon after the same key was handled in the page is the same key press. */
 const DUPLICATE_KEY_MS = 400;
 
-/** What the reader asks for as soon as it is injected: the check mode and the reader's settings. */
-interface EarlyAnswers {
-  ready: Promise<{ mode: CheckMode }>;
-  settings: Promise<[Set<string>, Sensitivity]>;
-}
+/** What the background answers a starting reader: the check mode and the settings the page needs. */
+type EarlyAnswers = Promise<Res<'contentReady'>>;
 
 /**
  * Starts the reader in this page; resolves once the first check (if any) has been answered. The script is
- * injected while the page is still parsing: it asks the background and reads its settings at once, so both
- * round trips (tens of milliseconds while a page loads) are over by the time the article is there to read.
+ * injected while the page is still parsing and asks the background at once (which answers from memory), so
+ * the round trip runs while the page loads rather than after it.
  */
 export async function startReader(ctx: ContentScriptContext): Promise<void> {
-  const url = location.href;
-  const early: EarlyAnswers = {
-    ready: sendToBackground('contentReady', { url }),
-    settings: Promise.all([dismissedClaims(url), sensitivityItem.getValue()]),
-  };
+  const early: EarlyAnswers = sendToBackground('contentReady', { url: location.href });
   if (document.readyState === 'loading') await domParsed(ctx);
   if (ctx.isInvalid) return;
   await new Reader(ctx, document).start(early);
@@ -166,8 +159,9 @@ class Reader {
     // script's evaluation when it is injected on demand, so that neither task is long.
     await yieldToPage();
     const article = await this.readArticle();
-    [this.dismissed, this.sensitivity] = await early.settings;
-    const { mode } = await early.ready;
+    const { mode, sensitivity, dismissed } = await early;
+    this.sensitivity = sensitivity;
+    this.dismissed = new Set(dismissed);
     if (mode === 'off') this.checkState = 'idle';
     const check = mode === 'page' ? this.checkPage(article) : mode === 'selection' ? this.checkSelection() : null;
     // The check's first batches are on their way (sent before its first pause): the notes' store is read

@@ -7,7 +7,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { listen, sendToTab } from '../messaging';
 import type { SentenceResult } from '../protocol';
-import { dismissedItem, popupRequestItem, sensitivityItem } from '../settings';
+import { popupRequestItem } from '../settings';
+import type { BackgroundSettings } from './settings-cache';
 import { pageSupport } from '../popup/page-support';
 import type { TabReport } from '../popup/requests';
 import { TabClaims, badgeText } from '../popup/tab-claims';
@@ -60,11 +61,26 @@ async function lookUpSelection(info: Browser.contextMenus.OnClickData, tab?: Bro
 }
 
 /** Starts the popup support: message handler, badge bookkeeping, context menu. */
-export function startPopupSupport(): PopupSupport {
+export function startPopupSupport(settings: BackgroundSettings): PopupSupport {
   const claims = new TabClaims();
+  /** Tabs with a badge update on its way (batches answered meanwhile are counted by that update). */
+  const painting = new Set<number>();
+  const shown = new Map<number, string>();
   const paint = async (tabId: number) => {
-    const [sensitivity, dismissed] = await Promise.all([sensitivityItem.getValue(), dismissedItem.getValue()]);
-    const text = badgeText(claims.count(tabId, sensitivity, dismissed));
+    if (painting.has(tabId)) return;
+    painting.add(tabId);
+    let read;
+    try {
+      // From memory after the first read: a page's batches arrive every few milliseconds while it loads.
+      read = await Promise.all([settings.sensitivity.get(), settings.dismissed.get()]);
+    } catch {
+      return;
+    } finally {
+      painting.delete(tabId);
+    }
+    const text = badgeText(claims.count(tabId, ...read));
+    if (shown.get(tabId) === text) return;
+    shown.set(tabId, text);
     await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
   };
   const repaintAll = () => claims.tabIds().forEach((id) => void paint(id));
@@ -82,11 +98,14 @@ export function startPopupSupport(): PopupSupport {
     // is the same page (the content script does not send its sentences again).
     if (change.status !== 'loading' || (change.url !== undefined && claims.holds(tabId, change.url))) return;
     claims.clear(tabId);
+    shown.set(tabId, '');
     void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => claims.clear(tabId));
-  sensitivityItem.watch(repaintAll);
-  dismissedItem.watch(repaintAll);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    claims.clear(tabId);
+    shown.delete(tabId);
+  });
+  settings.onDisplayChange(repaintAll);
 
   return {
     record(tabId, url, results) {

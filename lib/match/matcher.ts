@@ -166,8 +166,10 @@ export class Matcher {
   /** Candidate retrieval then scoring, for precomputed query features. */
   private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures): SentenceMatch[] {
     // A pair needs MIN_SHARED_TERMS shared terms (one, with a shared quantity, inside one event): a query with
-    // fewer known terms can match nothing, so most off-topic page sentences never reach the index.
-    if (this.knownTerms(q) < (opts.context ? MIN_SHARED_TERMS_IN_EVENT : MIN_SHARED_TERMS)) return [];
+    // fewer known terms can match nothing, so most off-topic page sentences never reach the index. Only a
+    // query that may state a figure can share a quantity.
+    const mayCount = q.quantities.size > 0 || withFigures !== undefined;
+    if (this.knownTerms(q) < (opts.context && mayCount ? MIN_SHARED_TERMS_IN_EVENT : MIN_SHARED_TERMS)) return [];
     const candidates = this.candidates(q, opts.excludeIds);
     const minScore = opts.minScore ?? POSSIBLE_SCORE;
     const events = candidates.map((i) => this.eventOf(i, opts.context));

@@ -23,7 +23,7 @@ const ctx = { tabId: 7, url: 'https://www.reuters.com/world/a' };
 
 describe('protocol: one typed message map with a pure dispatch', () => {
   const handlers: Handlers = {
-    contentReady: ({ url }, c) => ({ mode: url === c.url && c.tabId === 7 ? 'page' : 'off' }),
+    contentReady: ({ url }, c) => ({ mode: url === c.url && c.tabId === 7 ? 'page' : 'off', sensitivity: 'possible', dismissed: [] }),
     moveClaim: async ({ direction }) => ({ index: direction, total: 3 }),
     checkPage: () => {
       throw new Error('no article');
@@ -32,8 +32,8 @@ describe('protocol: one typed message map with a pure dispatch', () => {
 
   it('routes a message to its handler with the sender context and wraps the answer', async () => {
     const answer = await dispatch(handlers, message('contentReady', { url: ctx.url }), ctx);
-    expect(answer).toEqual({ ok: true, res: { mode: 'page' } });
-    expect(unwrap('contentReady', answer)).toEqual({ mode: 'page' });
+    expect(answer).toEqual({ ok: true, res: { mode: 'page', sensitivity: 'possible', dismissed: [] } });
+    expect(unwrap('contentReady', answer)).toEqual({ mode: 'page', sensitivity: 'possible', dismissed: [] });
     expect(await dispatch(handlers, message('moveClaim', { direction: -1 }), ctx)).toEqual({ ok: true, res: { index: -1, total: 3 } });
   });
 

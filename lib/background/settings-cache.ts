@@ -1,0 +1,48 @@
+/**
+ * The reader's settings as the background needs them on every page load: read from storage once, then kept
+ * in memory and replaced when they change. A content script asks for them while its page loads, when each
+ * storage round trip through the busy browser process costs tens of milliseconds.
+ */
+import type { WxtStorageItem } from 'wxt/utils/storage';
+import { type DismissedMatches, type Sensitivity, type SiteToggles, dismissedItem, sensitivityItem, siteTogglesItem } from '../settings';
+
+/** A storage item's value, read on first use and replaced by every change. */
+export interface CachedValue<T> {
+  get(): Promise<T>;
+}
+
+/** Caches `item`; `onChange` runs after the cache holds the new value. */
+export function cachedItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, onChange?: (value: T) => void): CachedValue<T> {
+  let value: Promise<T> | null = null;
+  item.watch((next) => {
+    value = Promise.resolve(next ?? item.fallback);
+    onChange?.(next ?? item.fallback);
+  });
+  return {
+    get: () =>
+      (value ??= item.getValue().catch((err: unknown) => {
+        value = null;
+        throw err;
+      })),
+  };
+}
+
+/** The settings the background reads while pages load. */
+export interface BackgroundSettings {
+  siteToggles: CachedValue<SiteToggles>;
+  sensitivity: CachedValue<Sensitivity>;
+  dismissed: CachedValue<DismissedMatches>;
+  /** Calls `listener` after the sensitivity or the dismissed matches changed. */
+  onDisplayChange(listener: () => void): void;
+}
+
+export function createSettingsCache(): BackgroundSettings {
+  const listeners: Array<() => void> = [];
+  const changed = () => listeners.forEach((l) => l());
+  return {
+    siteToggles: cachedItem(siteTogglesItem),
+    sensitivity: cachedItem(sensitivityItem, changed),
+    dismissed: cachedItem(dismissedItem, changed),
+    onDisplayChange: (listener) => void listeners.push(listener),
+  };
+}

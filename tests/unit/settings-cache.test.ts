@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSettingsCache } from '../../lib/background/settings-cache';
+import { dismissMatch, sensitivityItem, setSiteEnabled, siteEnabled } from '../../lib/settings';
+
+/** Lets the storage change events reach the watchers. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('background settings cache: read once, replaced on change', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('reads storage on first use only', async () => {
+    const cache = createSettingsCache();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await cache.sensitivity.get()).toBe('possible');
+    expect(await cache.sensitivity.get()).toBe('possible');
+    expect(await cache.dismissed.get()).toEqual({});
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows changes made elsewhere, and tells the listeners after the cache holds the new value', async () => {
+    const cache = createSettingsCache();
+    expect(await cache.sensitivity.get()).toBe('possible');
+    const seen: string[] = [];
+    cache.onDisplayChange(() => void cache.sensitivity.get().then((v) => seen.push(v)));
+    await sensitivityItem.setValue('confident');
+    await settle();
+    expect(await cache.sensitivity.get()).toBe('confident');
+    await settle();
+    expect(seen).toEqual(['confident']);
+
+    await dismissMatch('https://news.example/a', 'c-1');
+    await settle();
+    expect((await cache.dismissed.get())['https://news.example/a']).toEqual(['c-1']);
+
+    expect(siteEnabled(await cache.siteToggles.get(), 'https://news.example/a')).toBe(true);
+    await setSiteEnabled('https://news.example/a', false);
+    await settle();
+    expect(siteEnabled(await cache.siteToggles.get(), 'https://news.example/a')).toBe(false);
+  });
+});
