@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Corpus } from '../lib/corpus/types';
-import { CorpusView, matchSentence } from '../lib/match/page';
-import { PageContexts } from '../lib/match';
+import { CorpusView, matchSentence, warmUpQueries } from '../lib/match/page';
+import { PageContexts, buildContext } from '../lib/match';
 import { listen, packagedUrl, sendToTab } from '../lib/messaging';
 import type { CheckMode } from '../lib/protocol';
 import * as annotationsBg from '../lib/background/annotations';
@@ -30,11 +30,29 @@ const pageContexts = new PageContexts();
 /** The reader's annotations: their store, and their sentences joined to the corpus matcher. */
 const annotations = annotationsBg.createAnnotationService(() => (corpusView = null));
 
+/** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
+const WARM_UP_SLICE = 4;
+
+/** Matches the warm-up queries in small tasks (see {@link warmUpQueries}); page batches run between them. */
+function warmUp(view: CorpusView): void {
+  const queries = warmUpQueries(view);
+  const context = buildContext(queries.map((q) => q.text));
+  const step = (from: number) => {
+    for (const q of queries.slice(from, from + WARM_UP_SLICE)) matchSentence(view, q, null, context);
+    if (from + WARM_UP_SLICE < queries.length) setTimeout(() => step(from + WARM_UP_SLICE), 0);
+  };
+  setTimeout(() => step(0), 0);
+}
+
 /** The corpus index, loaded from the package on first use and kept for the life of the service worker. */
 function corpus(): Promise<CorpusView> {
   corpusView ??= fetch(packagedUrl('/corpus.json'))
     .then((r) => r.json() as Promise<Corpus>)
     .then((c) => annotations.joinInto(CorpusView.fromCorpus(c)))
+    .then((view) => {
+      warmUp(view);
+      return view;
+    })
     .catch((err: unknown) => {
       corpusView = null;
       throw err;

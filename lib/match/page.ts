@@ -149,3 +149,24 @@ export function matchPage(view: CorpusView, text: string, pageDate: string | nul
   const context = buildContext(sentences.map((s) => s.text), pageDate);
   return sentences.flatMap((s) => matchSentence(view, s, pageDate, context) ?? []);
 }
+
+/** Corpus sentences matched by {@link warmUpQueries} after the index loads. */
+export const WARM_UP_SENTENCES = 48;
+
+/**
+ * Page-like queries that exercise every path of matching (candidates, scoring, figures, the comparison):
+ * corpus sentences spread over the whole corpus, each read as a page sentence. Matching them once after the
+ * index loads lets the JavaScript engine compile the matcher and fills its lazy caches (term weights,
+ * sentence masses, article contexts), so the first pages read after the service worker starts are not the
+ * slow ones.
+ */
+export function warmUpQueries(view: CorpusView, count = WARM_UP_SENTENCES): PageSentence[] {
+  const all = view.corpus.sentences;
+  const step = Math.max(1, Math.floor(all.length / count));
+  const out: PageSentence[] = [];
+  for (let i = 0; i < all.length && out.length < count; i += step) {
+    const text = all[i]!.text;
+    out.push({ start: 0, end: text.length, text });
+  }
+  return out;
+}

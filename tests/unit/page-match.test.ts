@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../lib/match';
-import { CorpusView, matchPage, matchSentence, pageSentences } from '../../lib/match/page';
+import { CorpusView, WARM_UP_SENTENCES, matchPage, matchSentence, pageSentences, warmUpQueries } from '../../lib/match/page';
 import { committedCorpus } from './corpus-helpers';
 
 const view = CorpusView.fromCorpus(committedCorpus());
@@ -66,5 +66,19 @@ describe('PageContexts', () => {
     expect(second.counts.get(tomahawk)).toBe(1);
     expect(second.counts.size).toBeGreaterThan(first.counts.size);
     expect(other.counts.has(tomahawk)).toBe(false);
+  });
+});
+
+describe('warmUpQueries', () => {
+  it('spreads page-like queries over the corpus that take the whole matching path, figures included', () => {
+    const queries = warmUpQueries(view);
+    expect(queries).toHaveLength(WARM_UP_SENTENCES);
+    const docs = new Set(queries.map((q) => view.corpus.sentences.find((s) => s.text === q.text)!.docId));
+    expect(docs.size).toBe(view.corpus.documents.length);
+    const context = buildContext(queries.map((q) => q.text));
+    const matches = queries.map((q) => matchSentence(view, q, null, context));
+    // Each is a corpus sentence read as a page sentence: most find themselves, and some compare figures.
+    expect(matches.filter((m) => m?.level === 'confident').length).toBeGreaterThan(WARM_UP_SENTENCES / 2);
+    expect(matches.some((m) => (m?.figures.length ?? 0) > 0)).toBe(true);
   });
 });
