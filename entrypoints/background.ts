@@ -137,9 +137,10 @@ export default defineBackground(() => {
     contentReady: async (_req, { tabId, url }) => {
       const asked = tabId === null ? undefined : pending.get(tabId);
       if (asked && tabId !== null) pending.delete(tabId);
+      const page = url ?? '';
       const [toggles, sensitivity, dismissed] = await Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.get()]);
-      const mode = asked ?? (siteEnabled(toggles, url ?? '') ? 'page' : 'off');
-      return { mode, sensitivity, dismissed: [...dismissedOn(dismissed, url ?? '')] };
+      const mode = asked ?? (siteEnabled(toggles, page) ? 'page' : 'off');
+      return { mode, sensitivity, dismissed: [...dismissedOn(dismissed, page)] };
     },
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await corpus();

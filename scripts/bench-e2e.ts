@@ -130,8 +130,9 @@ interface LongTask {
   duration: number;
 }
 
-/** Loads `url` in a page that records long tasks from the start; returns them with the page's DOM-ready time. */
-async function longTasks(context: BrowserContext, url: string, waitChecked: boolean): Promise<{ tasks: LongTask[]; domReady: number; timing: Awaited<ReturnType<typeof timedLoad>> | null }> {
+/** Loads `url` in a page that records long tasks from the start; returns them, with the check's timings when
+ * `waitChecked` (the extension is loaded and checks the page). */
+async function longTasks(context: BrowserContext, url: string, waitChecked: boolean): Promise<{ tasks: LongTask[]; timing: Awaited<ReturnType<typeof timedLoad>> | null }> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: LongTask[] };
@@ -141,16 +142,16 @@ async function longTasks(context: BrowserContext, url: string, waitChecked: bool
     }).observe({ type: 'longtask', buffered: true });
   });
   let timing = null;
-  if (waitChecked) await watchChecked(page);
-  if (waitChecked) timing = await timedLoad(page, url);
-  else await page.goto(url, { waitUntil: 'load' });
+  if (waitChecked) {
+    await watchChecked(page);
+    timing = await timedLoad(page, url);
+  } else {
+    await page.goto(url, { waitUntil: 'load' });
+  }
   await page.waitForTimeout(waitChecked ? 300 : 1500);
-  const result = await page.evaluate(() => ({
-    tasks: (window as unknown as { __longTasks: LongTask[] }).__longTasks,
-    domReady: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
-  }));
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
   await page.close();
-  return { ...result, timing };
+  return { tasks, timing };
 }
 
 /** The same page without the extension: the long tasks the page causes by itself (parsing, first layout). */

@@ -12,11 +12,11 @@ export interface CachedValue<T> {
 }
 
 /** Caches `item`; `onChange` runs after the cache holds the new value. */
-export function cachedItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, onChange?: (value: T) => void): CachedValue<T> {
+export function cachedItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, onChange?: () => void): CachedValue<T> {
   let value: Promise<T> | null = null;
   item.watch((next) => {
     value = Promise.resolve(next ?? item.fallback);
-    onChange?.(next ?? item.fallback);
+    onChange?.();
   });
   return {
     get: () =>
@@ -36,6 +36,7 @@ export interface BackgroundSettings {
   onDisplayChange(listener: () => void): void;
 }
 
+/** The background's settings cache (one per service worker). */
 export function createSettingsCache(): BackgroundSettings {
   const listeners: Array<() => void> = [];
   const changed = () => listeners.forEach((l) => l());
