@@ -2,9 +2,7 @@
 import { useId } from 'preact/hooks';
 import './theme.css';
 import './popup.css';
-
-/** Which matches are shown: confident ones only, or possible ones too. */
-export type Sensitivity = 'confident' | 'possible';
+import type { Sensitivity } from '../lib/settings';
 
 /** Props of {@link PopupControls}. */
 export interface PopupControlsProps {

@@ -1,11 +1,12 @@
 /** The popup's states other than a list of claims: loading, none found, not checked, cannot run, error. */
 import './theme.css';
 import './popup.css';
+import type { Sensitivity } from '../lib/settings';
 
 /** Props of {@link PopupState}: one variant per state. */
 export type PopupStateProps =
   | { kind: 'loading' }
-  | { kind: 'no-claims'; sensitivity?: 'confident' | 'possible' }
+  | { kind: 'no-claims'; sensitivity?: Sensitivity }
   | { kind: 'not-checked'; onCheck(): void }
   | { kind: 'unsupported' }
   | { kind: 'error'; message: string; onRetry?(): void };

@@ -8,6 +8,7 @@ import type { CheckMode } from '../lib/protocol';
 import * as annotationsBg from '../lib/background/annotations';
 import { startPopupSupport } from '../lib/background/popup-support';
 import { createSettingsCache } from '../lib/background/settings-cache';
+import { CONTENT_SCRIPT_FILE, activeTabId, openPopup } from '../lib/background/tabs';
 import {
   addAlwaysCheckSite,
   alwaysCheckItem,
@@ -20,8 +21,6 @@ import {
 
 /** Id of the dynamically registered content script for "Always check this site". */
 const ALWAYS_CHECK_SCRIPT = 'crosscheck-always';
-/** The reading content script as built by WXT. */
-const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
 const MENU = { page: 'crosscheck-check-page', selection: 'crosscheck-check-selection', always: 'crosscheck-always-check' } as const;
 
 let corpusView: Promise<CorpusView> | null = null;
@@ -120,11 +119,6 @@ async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void>
   }
 }
 
-async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
-
 /**
  * Background service worker: holds the corpus index (one per browser, never per tab), answers the content
  * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
@@ -156,8 +150,7 @@ export default defineBackground(() => {
     openPopup: async (req) => {
       await popupRequestItem.setValue(req);
       // Chrome opens the popup from an extension call only in recent versions; the request waits in storage.
-      const opened = await browser.action.openPopup().then(() => true, () => false);
-      return { opened };
+      return { opened: await openPopup() };
     },
     checkTab: async ({ tabId, mode }) => {
       const id = tabId ?? (await activeTabId());

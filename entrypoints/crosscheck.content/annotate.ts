@@ -89,9 +89,4 @@ export class Annotator {
     }
     return found;
   }
-
-  /** Number of annotations painted. */
-  get size(): number {
-    return this.highlighter.ids().length;
-  }
 }

@@ -52,14 +52,12 @@ interface Mounted {
   status: HTMLElement;
 }
 
-/** Visually hidden but read by screen readers. */
-const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
-
 function mountInto(body: HTMLElement): Mounted {
   const status = document.createElement('div');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  status.style.cssText = VISUALLY_HIDDEN;
+  // Visually hidden but read by screen readers (theme.css, inlined in the card's shadow root).
+  status.className = 'cc-sr';
   const root = document.createElement('div');
   body.append(status, root);
   return { root, status };

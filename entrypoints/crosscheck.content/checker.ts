@@ -39,11 +39,6 @@ export class Checker {
     private readonly onResult: OnResult,
   ) {}
 
-  /** Number of distinct texts sent so far. */
-  get checkedTexts(): number {
-    return this.answers.size;
-  }
-
   /** Asks for `sentence`: answers at once from the cache, or queues its text (once). */
   check(sentence: BlockSentence): void {
     const text = sentence.text;

@@ -18,8 +18,10 @@ export interface KeyTarget {
   close(): boolean;
 }
 
-function isEditable(el: Element | null): boolean {
-  return !!el && (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null);
+/** True when `node` is, or is inside, a form field or editable content (keys and selections there are the page's). */
+export function isEditable(node: Node | null): boolean {
+  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  return !!el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
 }
 
 /** Listens to keydown on `doc` for the lifetime of `ctx`. */

@@ -4,7 +4,7 @@
  */
 import { canonicalUrlOf } from '../../lib/dom/anchor';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createHighlighter, rangeFromMap } from '../../lib/dom/index';
+import { commonAncestor, createHighlighter, rangeFromMap } from '../../lib/dom/index';
 import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
 import type { PageMatch } from '../../lib/match/page';
 import { listen, sendToBackground } from '../../lib/messaging';
@@ -335,11 +335,4 @@ class Reader {
     const startsAfter = selection.comparePoint(own.startContainer, own.startOffset) > 0;
     return !endsBefore && !startsAfter;
   }
-}
-
-/** Lowest common ancestor of `elements`, or null for none. */
-function commonAncestor(elements: Element[]): Element | null {
-  let lca: Element | null = elements[0] ?? null;
-  for (const el of elements) while (lca && !lca.contains(el)) lca = lca.parentElement;
-  return lca;
 }

@@ -10,6 +10,7 @@ import themeCss from '../../components/theme.css?inline';
 import annotationsCss from '../../components/annotations.css?inline';
 import type { AnnotationDraft } from '../../components/AnnotationEditor';
 import { PageEditor } from './editor';
+import { isEditable } from './keys';
 
 /** Tag of the selection UI's shadow host; the page observer and the text map ignore it. */
 export const SELECTION_HOST = 'crosscheck-annotate';
@@ -37,11 +38,6 @@ export interface SelectionUi {
   /** Opens the editor on the current selection; false when nothing is selected. */
   openForSelection(): Promise<boolean>;
   close(): void;
-}
-
-function isEditable(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
 }
 
 /** Starts watching selections in `doc` for the life of `ctx`. */

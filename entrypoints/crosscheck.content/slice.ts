@@ -46,13 +46,3 @@ export class Slicer {
     this.started = performance.now();
   }
 }
-
-/** Runs `fn` over `items`, yielding between slices; stops early when `alive()` turns false. */
-export async function forEachSliced<T>(items: Iterable<T>, fn: (item: T) => void, alive: () => boolean = () => true): Promise<void> {
-  const slicer = new Slicer();
-  for (const item of items) {
-    if (!alive()) return;
-    fn(item);
-    await slicer.maybePause();
-  }
-}

@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../messaging';
 import { openAnnotationsDb } from '../store/annotations-db';
 import { AnnotationService } from './annotation-service';
+import { CONTENT_SCRIPT_FILE } from './tabs';
 
 /** Ids of annotations that could not be placed on their page when it was last opened. */
 export const orphansItem = storage.defineItem<string[]>('local:annotationOrphans', { fallback: [], version: 1 });
@@ -17,8 +18,6 @@ export const ANNOTATE_COMMAND = 'annotate-selection';
 /** Path of the annotations extension page. */
 export const ANNOTATIONS_PAGE = '/annotations.html';
 const MENU = { annotate: 'crosscheck-annotate-selection', page: 'crosscheck-annotations-page' } as const;
-/** The reading content script as built by WXT (injected on demand, as for "Check selection"). */
-const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
 /** An injected content script needs a moment before it answers; tries and pause between them. */
 const READY_TRIES = 20;
 const READY_PAUSE_MS = 100;

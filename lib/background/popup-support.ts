@@ -9,6 +9,7 @@ import { listen, sendToTab } from '../messaging';
 import type { SentenceResult } from '../protocol';
 import { popupRequestItem } from '../settings';
 import type { BackgroundSettings } from './settings-cache';
+import { activeTabId, openPopup } from './tabs';
 import { pageSupport } from '../popup/page-support';
 import type { TabReport } from '../popup/requests';
 import { TabClaims, badgeText } from '../popup/tab-claims';
@@ -24,11 +25,6 @@ const POPUP_PAGE = '/popup.html';
 export interface PopupSupport {
   /** Records a batch answered for `tabId`'s page at `url`, and updates that tab's badge. */
   record(tabId: number | null, url: string, results: readonly SentenceResult[]): void;
-}
-
-async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
 }
 
 /** The popup's report: unsupported pages by URL, otherwise whatever the tab's content script says. */
@@ -56,8 +52,7 @@ async function lookUpSelection(info: Browser.contextMenus.OnClickData, tab?: Bro
   if (!quote || tab?.id === undefined) return;
   await popupRequestItem.setValue({ claim: '', intent: 'lookup', quote, url: tab.url ?? info.pageUrl ?? '' });
   // Opening the popup from an extension call is not allowed everywhere; the popup page in a tab always works.
-  const opened = await browser.action.openPopup().then(() => true, () => false);
-  if (!opened) await browser.tabs.create({ url: `${browser.runtime.getURL(POPUP_PAGE as '/')}?tab=${tab.id}`, openerTabId: tab.id });
+  if (!(await openPopup())) await browser.tabs.create({ url: `${browser.runtime.getURL(POPUP_PAGE as '/')}?tab=${tab.id}`, openerTabId: tab.id });
 }
 
 /** Starts the popup support: message handler, badge bookkeeping, context menu. */

@@ -160,7 +160,7 @@ function toBlocks(elements: Element[]): ArticleBlock[] {
 }
 
 /** Lowest common ancestor of `elements`, or null for an empty list. */
-function commonAncestor(elements: Element[]): Element | null {
+export function commonAncestor(elements: Element[]): Element | null {
   let lca: Element | null = elements[0] ?? null;
   for (const el of elements) {
     while (lca && !lca.contains(el)) lca = lca.parentElement;

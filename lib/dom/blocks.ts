@@ -12,11 +12,6 @@ const BLOCK_LEVEL = new Set([
   'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'FORM',
 ]);
 
-/** Collapses whitespace runs (including non-breaking spaces) and trims: the key for comparing block texts. */
-export function normaliseText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 function hasBlockDescendant(el: Element): boolean {
   return el.querySelector(BLOCK_SELECTOR + ', div, section, article, table') !== null;
 }

@@ -14,6 +14,7 @@ import { isNewer, mergeAnnotations } from '../annotations/io';
 import { annotationFromV1, type AnnotationV1 } from '../annotations/legacy';
 import { type Annotation, noteOf, quoteOf, tagsOf } from '../annotations/model';
 import { validateAnnotation } from '../annotations/validate';
+import type { ImportCounts } from '../annotations/requests';
 
 /** Database name, shared with other Crosscheck stores that may be added as further object stores. */
 export const DB_NAME = 'crosscheck';
@@ -228,23 +229,16 @@ export async function listAnnotations(db: AnnotationsDb, query: AnnotationQuery 
     .map((r) => r.annotation);
 }
 
-/** Counts of an import. */
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
 /**
  * Writes a list in one transaction: all of it or, on any failure, none of it. Every item is validated before
  * the transaction starts; a known id is replaced only by a newer `modified`.
  * @throws ImportError for an invalid item, StorageFullError when the quota runs out (nothing written).
  */
-export async function importAnnotations(db: AnnotationsDb, list: readonly unknown[]): Promise<ImportSummary> {
+export async function importAnnotations(db: AnnotationsDb, list: readonly unknown[]): Promise<ImportCounts> {
   const incoming = mergeAnnotations([], list.map((item, i) => validateAnnotation(item, i))).annotations;
   return guarded(async () => {
     const tx = db.transaction(STORE, 'readwrite');
-    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
+    const summary: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     const write = async (): Promise<void> => {
       for (const annotation of incoming) {
         const current = await tx.store.get(annotation.id);

@@ -1,0 +1,22 @@
+/**
+ * Tab helpers shared by the background's parts: the reading content script's file, the active tab, and
+ * opening the popup from code.
+ */
+import { browser } from 'wxt/browser';
+
+/** The reading content script as built by WXT (injected on demand, and registered for "always check" sites). */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
+
+/** Id of the active tab of the current window, or null. */
+export async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/** Opens the popup; false where an extension call may not (older Chrome, no user gesture). */
+export function openPopup(): Promise<boolean> {
+  return browser.action.openPopup().then(
+    () => true,
+    () => false,
+  );
+}
