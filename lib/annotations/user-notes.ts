@@ -5,7 +5,7 @@
  * the note as "Yours"); one that did not becomes a claim of its own, labelled with the quote.
  */
 import type { Claim, Sentence } from '../corpus/types';
-import { extractFigures } from '../corpus/figures';
+import { figuresOrNone } from '../corpus/figures';
 import type { CorpusView } from '../match/page';
 import { type Annotation, quoteOf } from './model';
 
@@ -31,14 +31,6 @@ export function userSentenceId(annotationId: string): string {
   return USER_PREFIX + annotationId;
 }
 
-function figuresOf(text: string) {
-  try {
-    return extractFigures(text);
-  } catch {
-    return []; // A figure the extractor chokes on must not keep the note out of the matching.
-  }
-}
-
 /** The annotated sentence as a corpus-shaped `Sentence`, or null when the quote is too short to match on. */
 export function noteSentence(annotation: Annotation): Sentence | null {
   const text = quoteOf(annotation).replace(/\s+/g, ' ').trim();
@@ -54,7 +46,8 @@ export function noteSentence(annotation: Annotation): Sentence | null {
     outletBasis: null,
     date: annotation.created.slice(0, 10),
     claimant: null,
-    figures: figuresOf(text),
+    // A figure the extractor chokes on must not keep the note out of the matching.
+    figures: figuresOrNone(text),
   };
 }
 

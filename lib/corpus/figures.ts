@@ -143,6 +143,19 @@ function figureAt(chunks: readonly Chunk[], i: number, sentence: string, previou
 }
 
 /**
+ * The figures of `sentence`, or none when the extractor fails on it: for callers that must go on without them
+ * (matching a page sentence, joining a note to the matcher). `extract` is the caller's own extraction when it
+ * keeps one (memoised, say); by default {@link extractFigures}.
+ */
+export function figuresOrNone(sentence: string, extract: (sentence: string) => Figure[] = extractFigures): Figure[] {
+  try {
+    return extract(sentence);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Extracts the figures a sentence states, in order of `start`.
  * Dates, years, clock times, ordinals, model names ("Su-24"), road numbers ("Highway 47"), named numbers
  * ("World War Two"), descriptive compounds ("three-pronged") and "several"/"many" are not figures.

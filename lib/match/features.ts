@@ -24,8 +24,6 @@ export interface SentenceFeatures {
   days: readonly string[];
   /** Alignment keys of the sentence's figures ("killed", "sorties", "duration"; see quantityKeys). */
   quantities: ReadonlySet<string>;
-  /** Units of the sentence's figures ("people", "USD"). */
-  units: ReadonlySet<string>;
   negated: boolean;
   intent: boolean;
 }
@@ -57,15 +55,13 @@ export const WEAK_KEYS: ReadonlySet<string> = new Set(['duration']);
 /** Quantity keys of a sentence's figures: the figure comparison's {@link alignmentKey} (killed, wounded,
  * sorties, targets, eligible voters...), so that what the scorer calls one quantity is what the comparison
  * aligns; a count of people that says nothing more is left out. */
-export function quantityKeys(figures: readonly Figure[]): { quantities: Set<string>; units: Set<string> } {
+export function quantityKeys(figures: readonly Figure[]): { quantities: Set<string> } {
   const quantities = new Set<string>();
-  const units = new Set<string>();
   for (const f of figures) {
-    if (f.unit) units.add(f.unit);
     const key = alignmentKey(f).toLowerCase();
     if (key !== UNKNOWN_KEY) quantities.add(key);
   }
-  return { quantities, units };
+  return { quantities };
 }
 
 /** Features of a text and its figures. */

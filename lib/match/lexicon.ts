@@ -32,6 +32,22 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/** Paraphrase classes of countries, peoples and groups (their canonical terms are names). */
+const NAME_CLASSES: Record<string, string> = {
+  SYRIA: 'syria syrian syrians',
+  RUSSIA: 'russia russian russians moscow kremlin',
+  USA: 'usa american americans washington',
+  TURKEY: 'turkey turkish turks ankara',
+  IRAN: 'iran iranian iranians tehran',
+  IRAQ: 'iraq iraqi iraqis',
+  FRANCE: 'france french',
+  UK: 'britain british uk',
+  KURD: 'kurd kurds kurdish',
+  ISRAEL: 'israel israeli israelis',
+  ISIS: 'isis isil daesh',
+  UN: 'un',
+};
+
 /**
  * Paraphrase classes: surface words (lower case) mapped to one canonical term. Only words that news
  * rewrites swap freely are here ("killed" / "died" / "dead"), plus demonyms and the capital-for-country
@@ -59,21 +75,13 @@ const CLASSES: Record<string, string> = {
   TRADE: 'sell sells selling sold sale sales trade trades trading traded',
   SHOOT: 'shoot shoots shooting shot',
   SHOOTDOWN: 'shootdown',
-  SYRIA: 'syria syrian syrians',
   WAR: 'war wars conflict conflicts',
   MILITARY: 'military army armed',
-  RUSSIA: 'russia russian russians moscow kremlin',
-  USA: 'usa american americans washington',
-  TURKEY: 'turkey turkish turks ankara',
-  IRAN: 'iran iranian iranians tehran',
-  IRAQ: 'iraq iraqi iraqis',
-  FRANCE: 'france french',
-  UK: 'britain british uk',
-  KURD: 'kurd kurds kurdish',
-  ISRAEL: 'israel israeli israelis',
-  ISIS: 'isis isil daesh',
-  UN: 'un',
+  ...NAME_CLASSES,
 };
+
+/** Canonical terms that are names (countries, peoples, groups): entities even when written in lower case. */
+export const NAME_TERMS: ReadonlySet<string> = new Set(Object.keys(NAME_CLASSES));
 
 /** Surface word (lower case) -> canonical term. */
 export const CANONICAL: ReadonlyMap<string, string> = new Map(

@@ -4,13 +4,13 @@
  * page context ({@link buildContext}) the scorer also weighs whether the page and the candidate's article
  * are about the same event.
  */
-import type { Sentence } from '../corpus/types';
-import { extractFigures } from '../corpus/figures';
+import type { Figure, Sentence } from '../corpus/types';
+import { figuresOrNone } from '../corpus/figures';
 import { computeFeatures, packFeatures, quantityKeys, unpackFeatures, type PackedFeatures, type SentenceFeatures } from './features';
 import { NUMBER_WORDS } from './lexicon';
 import { CandidateIndex } from './candidates';
 import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
-import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type TermWeights } from './score';
+import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type PairScore, type TermWeights } from './score';
 import type { AsPlainObject } from 'minisearch';
 
 /** Why two sentences were matched: the content terms and the names they share (readable forms). */
@@ -38,6 +38,9 @@ export interface MatchOptions {
   minScore?: number;
   /** The page the sentence is read in (see {@link buildContext}); without it the event is not weighed. */
   context?: PageContext;
+  /** The caller's figure extraction for the query, when it needs the figures too (memoised, so they are
+   * extracted once); by default the matcher extracts them itself, only when a candidate makes them matter. */
+  figuresOf?: (text: string) => Figure[];
 }
 
 /** Score from which a match is shown by default. On the dev labels the false links cluster at 0.53-0.55
@@ -146,7 +149,7 @@ export class Matcher {
     // Figures are extracted only when a candidate is close enough for them to matter: extraction costs more
     // than the rest of a query, and most page sentences have no candidate at all.
     const q = computeFeatures(text, []);
-    const withFigures = () => ({ ...q, ...quantityKeys(safeFigures(text)) });
+    const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
     return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined);
   }
 
@@ -173,14 +176,18 @@ export class Matcher {
     const candidates = this.candidates(q, opts.excludeIds);
     const minScore = opts.minScore ?? POSSIBLE_SCORE;
     const events = candidates.map((i) => this.eventOf(i, opts.context));
-    let qMass = mass(q, this.weights);
-    if (withFigures && candidates.some((i, k) => this.figuresMatter(q, qMass, i, minScore, events[k]))) {
+    // The query's mass does not depend on its figures (they add quantities, not terms).
+    const qMass = mass(q, this.weights);
+    // Each candidate's pair score, computed once for the query as it stands (figuresMatter needs some).
+    let pairs: Array<PairScore | null | undefined> = [];
+    const pairAt = (k: number): PairScore | null => (pairs[k] ??= this.scorePairAt(q, qMass, candidates[k]!, events[k]));
+    if (withFigures && candidates.some((i, k) => this.figuresMatter(i, k, pairAt, minScore, events[k]))) {
       q = withFigures();
-      qMass = mass(q, this.weights);
+      pairs = [];
     }
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {
-      const m = this.scoreCandidate(q, i, minScore, qMass, events[k]);
+      const m = this.toMatch(q, i, pairAt(k), minScore);
       if (m) out.push(m);
     });
     out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
@@ -192,11 +199,11 @@ export class Matcher {
    * QUANTITY_MATCH_BONUS + CONTEXT_QUANTITY_LIFT up or QUANTITY_CONFLICT_PENALTY down, so they matter only
    * near a threshold. Outside those bands the score ignores the query's figures (a deliberate speed trade-off).
    */
-  private figuresMatter(q: SentenceFeatures, qMass: number, i: number, minScore: number, event?: EventEvidence): boolean {
+  private figuresMatter(i: number, k: number, pairAt: (k: number) => PairScore | null, minScore: number, event?: EventEvidence): boolean {
     const c = this.features[i];
     if (!c || c.quantities.size === 0) return false;
     // A pair too thin to be scored without a shared quantity may be scored with one (in one event).
-    const score = scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
+    const score = pairAt(k)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
     return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
@@ -221,12 +228,17 @@ export class Matcher {
     return this.index.top(terms, CANDIDATES, skip);
   }
 
-  /** Scores one candidate; null below `minScore`. */
-  private scoreCandidate(q: SentenceFeatures, i: number, minScore: number, qMass: number, event?: EventEvidence): SentenceMatch | null {
+  /** The pair score of the query and candidate `i`; null when they share too little to tell. */
+  private scorePairAt(q: SentenceFeatures, qMass: number, i: number, event?: EventEvidence): PairScore | null {
+    const c = this.features[i];
+    return c ? scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event) : null;
+  }
+
+  /** Candidate `i` as a match, from its pair score `p`; null below `minScore`. */
+  private toMatch(q: SentenceFeatures, i: number, p: PairScore | null, minScore: number): SentenceMatch | null {
     const c = this.features[i];
     const sentence = this.sentences[i];
     if (!c || !sentence) return null;
-    const p = scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event);
     if (!p || p.score < minScore) return null;
     const readable = (t: string): string => c.surface.get(t) ?? q.surface.get(t) ?? t;
     return {
@@ -316,13 +328,4 @@ export class Matcher {
 /** True when the text has a digit or a number word (so it may state a figure). */
 function mentionsNumber(text: string): boolean {
   return /\d/.test(text) || text.toLowerCase().split(/[^a-z]+/).some((w) => NUMBER_WORDS.has(w));
-}
-
-/** Figures of a page sentence; extraction problems must not break matching. */
-function safeFigures(text: string) {
-  try {
-    return extractFigures(text);
-  } catch {
-    return [];
-  }
 }

@@ -67,12 +67,9 @@ export class CorpusView {
     return new CorpusView(corpus, Matcher.load(corpus.index, corpus.sentences));
   }
 
-  /** The mentions of a claim, in corpus order. */
-  mentionsOf(claim: Claim): Mention[] {
-    return claim.sentenceIds.flatMap((id) => {
-      const s = this.sentenceById.get(id);
-      return s ? [mentionOf(s, this.fileByDoc)] : [];
-    });
+  /** The sentences of a claim, in corpus order. */
+  sentencesOf(claim: Claim): Sentence[] {
+    return claim.sentenceIds.flatMap((id) => this.sentenceById.get(id) ?? []);
   }
 }
 
@@ -112,7 +109,11 @@ export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSen
 /** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
  * page's sentences, built once per page) lets the matcher weigh whether the page is about the same event. */
 export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext): PageMatch | null {
-  const matches = view.matcher.match(sentence.text, context ? { limit: MAX_CLAIMS_JOINED, context } : { limit: MAX_CLAIMS_JOINED });
+  // The sentence's figures are extracted at most once: by the matcher when a candidate makes them matter, and
+  // for the figure comparison below.
+  let figures: Figure[] | undefined;
+  const figuresOf = (text: string) => (figures ??= extractFigures(text));
+  const matches = view.matcher.match(sentence.text, context ? { limit: MAX_CLAIMS_JOINED, context, figuresOf } : { limit: MAX_CLAIMS_JOINED, figuresOf });
   const best = matches[0];
   if (!best) return null;
   const claim = view.claimBySentence.get(best.sentenceId);
@@ -126,8 +127,8 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
       if (other && !joined.includes(other)) joined.push(other);
     }
   }
-  const mentions = joined.flatMap((c) => view.mentionsOf(c));
-  const mentionSentences = joined.flatMap((c) => c.sentenceIds.flatMap((id) => view.sentenceById.get(id) ?? []));
+  const mentionSentences = joined.flatMap((c) => view.sentencesOf(c));
+  const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc));
   return {
     ...sentence,
     level: best.level,
@@ -138,7 +139,7 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
     mentions,
     // Figure extraction is the costliest step after matching: skip it when no mention states a figure.
     figures: mentionSentences.some((m) => m.figures.length > 0)
-      ? compareFigures(extractFigures(sentence.text), mentionSentences, pageDate)
+      ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate)
       : [],
   };
 }

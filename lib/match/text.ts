@@ -9,6 +9,7 @@ import {
   INTENT_WORDS,
   MONTHS,
   NEGATION_WORDS,
+  NAME_TERMS,
   NUMBER_WORDS,
   PHRASES,
   REPORTING_VERBS,
@@ -197,7 +198,6 @@ function addWord(out: TextAnalysis, raw: string, noCapitalNames: boolean): strin
   out.terms.push(term);
   if (!out.surface.has(term)) out.surface.set(term, word);
   const capitalised = /^\p{Lu}/u.test(word);
-  const canonicalName = /^[A-Z]{2,}$/.test(term) && /^(?:SYRIA|RUSSIA|USA|TURKEY|IRAN|IRAQ|FRANCE|UK|KURD|ISRAEL|ISIS|UN)$/.test(term);
-  if (canonicalName || (capitalised && !noCapitalNames && !TITLE_WORDS.has(lower))) out.entities.add(term);
+  if (NAME_TERMS.has(term) || (capitalised && !noCapitalNames && !TITLE_WORDS.has(lower))) out.entities.add(term);
   return term;
 }
