@@ -3,9 +3,9 @@
  * in one piece, so pages too long for it to finish well inside a frame take the fallback, walked in slices:
  * visible paragraphs under `main`/`article`, without navigation, ads, related links and comments.
  */
-import { blockText, extractArticle } from '../../lib/dom/index';
+import { extractArticle, fallbackBlock } from '../../lib/dom/index';
 import { eachLeafBlock } from '../../lib/dom/blocks';
-import { isExcludedRegion, isVisibleBlock, mainRoots } from '../../lib/dom/visibility';
+import { mainRoots } from '../../lib/dom/visibility';
 import { Slicer } from './slice';
 
 /** A reading block and its normalised text. */
@@ -20,9 +20,6 @@ export interface TextBlock {
  * long-task mark; longer pages lose Readability's judgement but keep the page responsive.
  */
 export const READABILITY_MAX_CHARS = 20_000;
-
-/** Block tags the fallback reads (headings, paragraphs, list items and quotes hold the prose). */
-const FALLBACK_BLOCKS = 'p, li, blockquote, h1, h2, h3';
 
 /** The article blocks of `doc`, in document order; slices the work on long pages. */
 export async function articleBlocks(doc: Document, alive: () => boolean): Promise<{ blocks: TextBlock[]; method: string }> {
@@ -39,10 +36,8 @@ export async function articleBlocks(doc: Document, alive: () => boolean): Promis
   for (const root of mainRoots(doc)) {
     for (const el of eachLeafBlock(root)) {
       if (!alive()) return { blocks, method: 'sliced' };
-      if (el.matches(FALLBACK_BLOCKS) && !isExcludedRegion(el, root) && isVisibleBlock(el)) {
-        const text = blockText(el);
-        if (text) blocks.push({ block: el, text });
-      }
+      const found = fallbackBlock(el, root);
+      if (found) blocks.push({ block: found.element, text: found.text });
       await slicer.maybePause();
     }
   }

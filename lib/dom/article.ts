@@ -5,7 +5,7 @@
  * big for Readability, or where it finds nothing, fall back to visible blocks under `main`/`article`.
  */
 import { Readability } from '@mozilla/readability';
-import { leafBlocks } from './blocks';
+import { eachLeafBlock, leafBlocks } from './blocks';
 import { blockText } from './text-map';
 import { isExcludedRegion, isVisibleBlock, mainRoots } from './visibility';
 
@@ -72,12 +72,13 @@ function parseClone(doc: Document, live: Element[], maxElements: number): { cont
 function readabilityBlocks(doc: Document, live: Element[], maxElements: number): ArticleText | null {
   const parsed = parseClone(doc, live, maxElements);
   if (!parsed || parsed.content.nodeType !== 1) return null;
-  const byText = lazyLiveIndex(doc);
+  const textOf = blockTexts();
+  const byText = lazyLiveIndex(doc, textOf);
   const chosen = new Set<Element>();
   for (const copy of leafBlocks(parsed.content as Element)) {
     const key = textKey(copy.textContent ?? '');
     if (key) {
-      const twin = liveTwin(copy, live, key) ?? byText().get(key)?.find((el) => !chosen.has(el));
+      const twin = liveTwin(copy, live, key, textOf) ?? byText().get(key)?.find((el) => !chosen.has(el));
       if (twin) chosen.add(twin);
     }
   }
@@ -85,8 +86,8 @@ function readabilityBlocks(doc: Document, live: Element[], maxElements: number):
   // elements inside the article container so that page wrappers named "has-sidebar" cannot exclude it.
   const container = commonAncestor([...chosen]);
   const kept = [...chosen].filter((el) => !isExcludedRegion(el, container));
-  addHeadline(doc, parsed.title, kept);
-  const blocks = toBlocks(kept.sort(documentOrder));
+  addHeadline(doc, parsed.title, kept, textOf);
+  const blocks = toBlocks(kept.sort(documentOrder), textOf);
   return { blocks, title: parsed.title || doc.title || null, method: 'readability' };
 }
 
@@ -95,21 +96,21 @@ function readabilityBlocks(doc: Document, live: Element[], maxElements: number):
  * stylesheet-hidden text), so containment either way is enough; an unrelated text means Readability built
  * the element anew and the caller looks it up by text instead.
  */
-function liveTwin(copy: Element, live: Element[], key: string): Element | undefined {
+function liveTwin(copy: Element, live: Element[], key: string, textOf: (el: Element) => string): Element | undefined {
   const twin = live[Number(copy.getAttribute(INDEX_ATTR) ?? NaN)];
   if (!twin) return undefined;
-  const twinKey = textKey(blockText(twin));
+  const twinKey = textKey(textOf(twin));
   return twinKey && (twinKey === key || key.includes(twinKey) || twinKey.includes(key)) ? twin : undefined;
 }
 
 /** Live leaf blocks by text key, built only when a Readability block lost its index (it made a new `<p>`). */
-function lazyLiveIndex(doc: Document): () => Map<string, Element[]> {
+function lazyLiveIndex(doc: Document, textOf: (el: Element) => string): () => Map<string, Element[]> {
   let index: Map<string, Element[]> | null = null;
   return () => {
     if (index) return index;
     index = new Map();
     for (const el of doc.body ? leafBlocks(doc.body) : []) {
-      const key = textKey(blockText(el));
+      const key = textKey(textOf(el));
       index.set(key, [...(index.get(key) ?? []), el]);
     }
     return index;
@@ -133,30 +134,59 @@ function resemblesTitle(headline: string, title: Set<string>): boolean {
 }
 
 /** Puts back the headline Readability dropped from the content: it holds claims too. */
-function addHeadline(doc: Document, title: string, chosen: Element[]): void {
+function addHeadline(doc: Document, title: string, chosen: Element[], textOf: (el: Element) => string): void {
   const titleWords = new Set(words(title));
   if (titleWords.size === 0) return;
   const headline = Array.from(doc.querySelectorAll('h1, h2')).find(
-    (el) => resemblesTitle(blockText(el), titleWords) && !isExcludedRegion(el, doc.body),
+    (el) => resemblesTitle(textOf(el), titleWords) && !isExcludedRegion(el, doc.body),
   );
   if (headline && !chosen.includes(headline)) chosen.push(headline);
 }
 
-function fallbackBlocks(doc: Document): ArticleBlock[] {
-  const out: Element[] = [];
-  for (const root of mainRoots(doc)) {
-    for (const el of leafBlocks(root)) {
-      if (el.matches('p, li, blockquote, h1, h2, h3') && !isExcludedRegion(el, root)) out.push(el);
-    }
-  }
-  return toBlocks(out);
+/** Block tags the fallback reads: headings, paragraphs, list items and quotes hold the prose. */
+const FALLBACK_BLOCKS = 'p, li, blockquote, h1, h2, h3';
+
+/**
+ * The fallback's rule for one leaf block under `root` (one of {@link mainRoots}): a visible paragraph, list
+ * item, quote or heading outside navigation, ads, related links and comments, with its text; else null.
+ * Shared by {@link extractArticle} and the content script's sliced reading of long pages.
+ */
+export function fallbackBlock(el: Element, root: Element): ArticleBlock | null {
+  if (!el.matches(FALLBACK_BLOCKS) || isExcludedRegion(el, root) || !isVisibleBlock(el)) return null;
+  const text = blockText(el);
+  return text ? { element: el, text } : null;
 }
 
-function toBlocks(elements: Element[]): ArticleBlock[] {
+function fallbackBlocks(doc: Document): ArticleBlock[] {
+  const out: ArticleBlock[] = [];
+  for (const root of mainRoots(doc)) {
+    for (const el of eachLeafBlock(root)) {
+      const block = fallbackBlock(el, root);
+      if (block) out.push(block);
+    }
+  }
+  return out;
+}
+
+function toBlocks(elements: Element[], textOf: (el: Element) => string): ArticleBlock[] {
   return elements
     .filter(isVisibleBlock)
-    .map((element) => ({ element, text: blockText(element) }))
+    .map((element) => ({ element, text: textOf(element) }))
     .filter((b) => b.text.length > 0);
+}
+
+/** {@link blockText} remembered per element for one extraction (the page does not change during it): the
+ * twin check, the headline search and the blocks read the same elements' texts. */
+function blockTexts(): (el: Element) => string {
+  const texts = new Map<Element, string>();
+  return (el) => {
+    let text = texts.get(el);
+    if (text === undefined) {
+      text = blockText(el);
+      texts.set(el, text);
+    }
+    return text;
+  };
 }
 
 /** Lowest common ancestor of `elements`, or null for an empty list. */
