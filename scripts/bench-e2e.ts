@@ -6,7 +6,6 @@
  *  - the content script bundle, gzipped (target <= 60 KB).
  * Pages are generated at run time from corpus sentences and neutral filler, served on 127.0.0.1.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/server';
-import { ROOT, loadCorpus } from './corpus-io';
+import { loadCorpus } from './corpus-io';
+import { median, seededRandom } from './bench-util';
+import buildExtension, { E2E_EXTRA_HOSTS } from '../tests/e2e/global-setup';
 
 const RUNS = 7;
 const TARGET_MS = 150;
@@ -30,15 +31,6 @@ const VERBS = ['discussed', 'planned', 'praised', 'postponed', 'reviewed', 'cele
 const OBJECTS = ['the summer timetable', 'a longer opening season', 'the repairs to the footbridge', 'a reading programme for children', 'the price of parking permits', 'plans for a community garden', 'the autumn music festival', 'new cycle lanes along the river'];
 const TAILS = ['on Tuesday evening', 'after a long debate', 'in a packed hall', 'for the third year running', 'despite the rain', 'with little fuss'];
 
-/** A small seeded generator (LCG), so every run builds the same pages. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /** A distinct filler sentence: everyday local news that states no corpus claim. */
 function filler(next: () => number): string {
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -49,7 +41,7 @@ function filler(next: () => number): string {
 
 /** An article of about `words` words, with a corpus sentence every `every` sentences (from `claims[offset]`). */
 function articleHtml(title: string, words: number, claims: string[], every: number, seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const paragraphs: string[] = [];
   let count = 0;
   let sentence = 0;
@@ -77,11 +69,6 @@ function claimSentences(): string[] {
       const n = t.split(/\s+/).length;
       return n >= 12 && n <= 40 && !/[<>]/.test(t);
     });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /** Console message the bench page's own init script logs when the check is over (see {@link watchChecked}). */
@@ -167,8 +154,8 @@ async function baselineLongTasks(url: string): Promise<LongTask[]> {
 const longest = (tasks: LongTask[]): number => Math.max(0, ...tasks.map((t) => t.duration));
 
 async function main(): Promise<void> {
-  console.log('building the extension (CROSSCHECK_EXTRA_HOSTS=http://127.0.0.1/*) ...');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSCHECK_EXTRA_HOSTS: 'http://127.0.0.1/*' }, stdio: 'pipe' });
+  console.log(`building the extension (CROSSCHECK_EXTRA_HOSTS=${E2E_EXTRA_HOSTS}) ...`);
+  buildExtension();
   const bundle = await readFile(join(EXTENSION_DIR, 'content-scripts', 'crosscheck.js'));
   const gz = gzipSync(bundle).length / 1024;
 

@@ -10,26 +10,17 @@ import { performance } from 'node:perf_hooks';
 import type { Corpus, Sentence } from '../lib/corpus/types';
 import { Matcher } from '../lib/match';
 import { CorpusView } from '../lib/match/page';
-import { CORPUS_PATH, loadCorpus } from './corpus-io';
-import { readFileSync } from 'node:fs';
+import { loadCorpus } from './corpus-io';
+import { median, seededRandom } from './bench-util';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => {
   if (!json) console.log(line);
 };
 
-/** A deterministic pseudo-random generator, so every run benchmarks the same inputs. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** A 100-sentence article: a third near-copies of corpus claims with other figures, the rest reworded or unrelated text. */
 function makeArticle(corpus: Corpus, n = 100): string[] {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const pool = corpus.sentences.filter((s) => s.text.length > 60);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -39,11 +30,6 @@ function makeArticle(corpus: Corpus, n = 100): string[] {
     else out.push(`Local officials said on ${['Monday', 'Tuesday', 'Friday'][i % 3]} that the ${i} new buses would run every ${i % 20} minutes.`);
   }
   return out;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function timeRuns(runs: number, fn: () => void): number {
@@ -60,7 +46,7 @@ function timeRuns(runs: number, fn: () => void): number {
 /** Grows the corpus k times with synthetic sentences: real sentences whose names and nouns are replaced. */
 function grow(sentences: Sentence[], k: number): Sentence[] {
   if (k === 1) return sentences;
-  const rand = rng(k);
+  const rand = seededRandom(k);
   const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'sa', 'vo', 'ne', 'di', 'pa', 'zu', 'fe'];
   const word = () => Array.from({ length: 3 }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
   const out: Sentence[] = [...sentences];
@@ -79,16 +65,14 @@ function heapMb(): number {
 }
 
 function main(): void {
-  const corpus = loadCorpus();
-  const article = makeArticle(corpus);
-
   // Index load: JSON parse + index restore, as the background does once.
   const before = heapMb();
   const t0 = performance.now();
-  const loaded = JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as Corpus;
-  const view = CorpusView.fromCorpus(loaded);
+  const corpus = loadCorpus();
+  const view = CorpusView.fromCorpus(corpus);
   const indexLoadMs = performance.now() - t0;
   const indexMb = heapMb() - before;
+  const article = makeArticle(corpus);
   log(`index load: ${indexLoadMs.toFixed(1)} ms, ${indexMb.toFixed(1)} MB heap (${corpus.sentences.length} sentences)`);
 
   const engineMs = timeRuns(21, () => article.forEach((s) => view.matcher.match(s, { limit: 1 })));

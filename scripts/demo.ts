@@ -4,14 +4,14 @@
  * stays open until the window is closed; without one ($DISPLAY unset) it runs headless, opens the card of the
  * first highlighted claim, saves a screenshot and prints where.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, EXTENSION_DIR } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/server';
-import { ROOT, loadCorpus } from './corpus-io';
+import buildExtension, { E2E_EXTRA_HOSTS } from '../tests/e2e/global-setup';
+import { loadCorpus } from './corpus-io';
 
 /** The article the browser opens; the others are listed for the reader to visit. */
 const DEMO_PAGE = 'khan-sheikhoun-strike.html';
@@ -36,8 +36,8 @@ function printCorpusSummary(): void {
 
 async function main(): Promise<void> {
   printCorpusSummary();
-  console.log('\nBuilding the extension with the local demo host (CROSSCHECK_EXTRA_HOSTS=http://127.0.0.1/*) ...');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSCHECK_EXTRA_HOSTS: 'http://127.0.0.1/*' }, stdio: 'pipe' });
+  console.log(`\nBuilding the extension with the local demo host (CROSSCHECK_EXTRA_HOSTS=${E2E_EXTRA_HOSTS}) ...`);
+  buildExtension();
   const server = await startFixtureServer();
   const headless = !process.env.DISPLAY;
   const profile = await mkdtemp(join(tmpdir(), 'crosscheck-demo-'));

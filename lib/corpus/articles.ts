@@ -8,7 +8,7 @@
  * one paragraph per line and no blank lines are split at topic changes (see `topic-boundaries.ts`).
  */
 import type { Article } from './types';
-import { OUTLETS } from './outlets';
+import { OUTLET_HANDLES } from './outlets';
 import { cleanLine, stripGluedTag, type LineKind } from './noise';
 import { parseDateLine } from './dates';
 import { findCredit } from './outlet-credit';
@@ -36,7 +36,6 @@ const RUN_TOGETHER_BLANK_SHARE = 0.05;
 /** ... and it has at least this many lines (a short blank-free snippet is one article). */
 const RUN_TOGETHER_MIN_LINES = 20;
 
-const KNOWN_HANDLES = OUTLETS.flatMap((entry) => entry.handles);
 const PROSE: ReadonlySet<LineKind> = new Set(['text', 'caption']);
 
 function isRunTogether(lines: string[], kinds: LineKind[]): boolean {
@@ -75,7 +74,7 @@ function bodyOf(segment: Segment, lines: string[], kinds: LineKind[]): BodyLine[
   const headline = first !== undefined && isTitleShaped(lines[first] ?? '') ? (lines[first] ?? '') : null;
   return prose
     .map((i, n) => {
-      let text = cleanLine(lines[i] ?? '', KNOWN_HANDLES);
+      let text = cleanLine(lines[i] ?? '', OUTLET_HANDLES);
       if (headline !== null && n === 1) text = stripGluedTag(text, headline);
       return { line: i + 1, text };
     })

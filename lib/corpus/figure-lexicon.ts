@@ -2,6 +2,7 @@
  * Word lists of the figure extractor: qualifiers, unit words, counted nouns and the cues for `what`.
  * Closed-class English plus the newsroom vocabulary of conflict reporting; no sentence-specific entries.
  */
+import { MONTHS as MATCH_MONTHS } from '../match/lexicon';
 
 /** Qualifier phrases (lower case) and their normalised form. Longest phrases are tried first. */
 export const QUALIFIERS: ReadonlyArray<readonly [string, string]> = [
@@ -45,11 +46,8 @@ export const CURRENCY_PREFIX: Readonly<Record<string, string>> = {
   $: 'usd', 'US$': 'usd', USD: 'usd', '£': 'gbp', GBP: 'gbp', '€': 'eur', EUR: 'eur',
 };
 
-/** Month names and abbreviations, lower case (case is checked separately for "May"). */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
+/** Month names and abbreviations, lower case (case is checked separately for "May"): the matcher's. */
+export const MONTHS: ReadonlySet<string> = new Set(MATCH_MONTHS.keys());
 
 /** Days of the week, lower case. */
 export const WEEKDAYS: ReadonlySet<string> = new Set([

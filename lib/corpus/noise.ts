@@ -54,7 +54,8 @@ const REPORTING_CREDIT = /^\((?:[^()]*\b(?:reporting|writing|editing|compiled|ad
 const OUTLET_WITH_CREDIT = new RegExp(`^\\((?:${OUTLET_NAME_PATTERN})\\s+with\\b[^()]*\\)$`);
 const CONTRIBUTED = /\bcontributed to this (?:report|story|article)\.?$/i;
 const WRITE_TO = /^write to\b.*\S+@\S+/i;
-const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A line that is only a link. */
+export const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|al-\p{L}+|,))*$/iu;
 const TEXT_BY = /^(?:text|story|report|words) by\s+\S.*$/i;
 /** A host editor's signature closing a paragraph: "… are clear. Peace and Freedom Editor". */

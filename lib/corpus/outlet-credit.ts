@@ -6,8 +6,8 @@
  * Reuters", "according to ABC News") is not a credit. Without evidence the outlet is null: nothing is guessed.
  */
 import type { OutletCredit } from './types';
-import { OUTLETS, OUTLET_NAME_PATTERN, outletByHandle, outletByName, outletByUrl, outletsNamedIn } from './outlets';
-import { EDITOR_SIGNATURE, cleanLine, type LineKind } from './noise';
+import { OUTLET_HANDLES, OUTLET_NAME_PATTERN, outletByHandle, outletByName, outletByUrl, outletsNamedIn } from './outlets';
+import { BARE_URL, EDITOR_SIGNATURE, cleanLine, type LineKind } from './noise';
 
 /** A line of an article as seen by the credit finder. */
 export interface CreditLine {
@@ -72,7 +72,7 @@ function fromCreditLine(lines: CreditLine[]): OutletCredit | null {
 function fromSourceUrl(lines: CreditLine[]): OutletCredit | null {
   for (const { raw, kind } of lines) {
     const text = raw.trim();
-    const outlet = kind === 'closer' && /^(?:https?:\/\/|www\.)\S+$/i.test(text) ? outletByUrl(text) : null;
+    const outlet = kind === 'closer' && BARE_URL.test(text) ? outletByUrl(text) : null;
     if (outlet) return credit(outlet.name, 'source_url', text);
   }
   return null;
@@ -114,11 +114,10 @@ function fromInText(lines: CreditLine[]): OutletCredit | null {
 }
 
 function fromHandle(lines: CreditLine[]): OutletCredit | null {
-  const handles = OUTLETS.flatMap((entry) => entry.handles);
   for (const { raw } of lines) {
     for (const at of raw.matchAll(/@/g)) {
       const rest = raw.slice((at.index ?? 0) + 1);
-      const handle = handles
+      const handle = OUTLET_HANDLES
         .filter((h) => rest.toLowerCase().startsWith(h.toLowerCase()) && !/^[a-z0-9_]/.test(rest.slice(h.length)))
         .sort((a, b) => b.length - a.length)[0];
       const outlet = handle ? outletByHandle(handle) : null;

@@ -78,6 +78,9 @@ export const OUTLETS: readonly OutletEntry[] = [
   o('NPR', [], ['npr.org'], ['NPR']),
 ];
 
+/** Every outlet's Twitter handles (without "@"). */
+export const OUTLET_HANDLES: readonly string[] = OUTLETS.flatMap((entry) => entry.handles);
+
 function allNames(entry: OutletEntry): string[] {
   return [entry.name, ...entry.aliases];
 }

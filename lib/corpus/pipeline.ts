@@ -11,13 +11,11 @@ import { sentenceOutlet } from './attribution';
 import { Matcher, clusterClaims } from '../match';
 import { PipelineError, decodeSource, type ManifestEntry, type SourceFile } from './input';
 
-export { PipelineError, decodeSource, parseManifest, type ManifestEntry, type SourceFile } from './input';
-
 /** Bumped whenever the JSON shape of the corpus changes; documented in data/README.md. */
 export const SCHEMA_VERSION = 1;
 
 /** Turns one decoded document into its articles and sentences. */
-export function processDocument(entry: ManifestEntry, text: string): { articles: Article[]; sentences: Sentence[] } {
+function processDocument(entry: ManifestEntry, text: string): { articles: Article[]; sentences: Sentence[] } {
   const drafts = splitArticles(entry.id, text);
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
