@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Annotation } from '../lib/annotations/model';
 import type { AnnotationDraft } from './AnnotationEditor';
 import { AnnotationItem } from './AnnotationItem';
+import { errorText } from '../lib/errors';
 import './theme.css';
 import './annotations.css';
 
@@ -25,11 +26,6 @@ export interface AnnotationListProps {
   onDelete(id: string): void;
 }
 
-/** The reader-facing message of a failure. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Runs `action`, then calls `done` when it succeeds (at once when it returns no promise) or `failed` with the
  * message when it throws or its promise rejects.
@@ -39,11 +35,11 @@ export function whenSettled(action: () => MaybeAsync, done: () => void, failed: 
   try {
     result = action();
   } catch (e) {
-    failed(messageOf(e));
+    failed(errorText(e));
     return;
   }
   // A thenable check, not `instanceof Promise`: promises from another realm (a polyfill, a frame) count too.
-  if (result && typeof result.then === 'function') result.then(done, (e: unknown) => failed(messageOf(e)));
+  if (result && typeof result.then === 'function') result.then(done, (e: unknown) => failed(errorText(e)));
   else done();
 }
 

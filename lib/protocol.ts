@@ -8,6 +8,7 @@ import type { PageMatch } from './match/page';
 import type { Sensitivity } from './settings';
 import { ANNOTATION_REQUEST_NAMES, type AnnotationRequests } from './annotations/requests';
 import { POPUP_REQUEST_NAMES, type PopupRequests } from './popup/requests';
+import { errorText } from './errors';
 
 /** A page sentence sent for matching. `key` is the content script's id for it, echoed in the answer. */
 export interface SentenceQuery {
@@ -112,7 +113,7 @@ export function dispatch(handlers: Handlers, msg: unknown, ctx: MessageContext):
     .then(() => handler(msg.req, ctx))
     .then(
       (res): Envelope<unknown> => ({ ok: true, res }),
-      (err: unknown): Envelope<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown): Envelope<unknown> => ({ ok: false, error: errorText(err) }),
     );
 }
 

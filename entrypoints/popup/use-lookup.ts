@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Corpus } from '../../lib/corpus/types';
 import { type Lookup, type LookupResult, createLookup } from '../../lib/lookup';
 import { packagedUrl } from '../../lib/messaging';
+import { errorText } from '../../lib/errors';
 
 /**
  * Pause in typing before a search runs. A query costs 10-25 ms per word; 150 ms keeps results following the
@@ -46,7 +47,7 @@ export function useLookup(): { query: string; results: LookupResult[]; setQuery(
           if (latest.current === query) setResults(lookup.search(query));
           setError(null);
         },
-        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+        (err: unknown) => setError(errorText(err)),
       );
     }, LOOKUP_DEBOUNCE_MS);
     return () => clearTimeout(timer);

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupPhase } from '../../components/PopupView';
 import { sendToBackground } from '../../lib/messaging';
 import type { TabReport } from '../../lib/popup/requests';
+import { errorText } from '../../lib/errors';
 
 /** How often the popup asks again while a page is being checked: often enough to feel live, cheap for the tab. */
 export const POLL_MS = 400;
@@ -29,10 +30,6 @@ function phaseOf(report: TabReport): PopupPhase {
  */
 const REFUSED = /cannot access an? [a-z-]+:\/\/ url|contents of url "(about|chrome|edge|view-source|devtools)[:-]|gallery cannot be scripted/i;
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** The report for `tabId` (null: the active tab) as a phase, with reload and check actions. */
 export function useReport(tabId: number | null) {
   const [phase, setPhase] = useState<PopupPhase>({ kind: 'loading' });
@@ -54,7 +51,7 @@ export function useReport(tabId: number | null) {
       setPhase(phaseOf(next));
       if (next.status === 'checking') timer.current = setTimeout(() => void load(), POLL_MS);
     } catch (err) {
-      setPhase({ kind: 'error', message: messageOf(err) });
+      setPhase({ kind: 'error', message: errorText(err) });
     }
   }, [tabId]);
 
@@ -66,7 +63,7 @@ export function useReport(tabId: number | null) {
       starting.current = CHECK_START_POLLS;
       await load();
     } catch (err) {
-      const message = messageOf(err);
+      const message = errorText(err);
       setPhase(REFUSED.test(message) ? { kind: 'unsupported', reason: 'browser-page' } : { kind: 'error', message });
     }
   }, [load, report, tabId]);

@@ -3,6 +3,7 @@
  * the annotation feature adds one line there, not a dozen. Pure types and one name table.
  */
 import type { Annotation } from './model';
+import { errorText } from '../errors';
 
 /** What an import wrote. */
 export interface ImportCounts {
@@ -54,6 +55,5 @@ export const ANNOTATION_REQUEST_NAMES: Record<keyof AnnotationRequests, true> = 
  * ("saveAnnotation: Your browser's storage ..."), which means nothing to them.
  */
 export function userMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^[a-zA-Z]+: /, '');
+  return errorText(error).replace(/^[a-zA-Z]+: /, '');
 }
