@@ -3,7 +3,7 @@
  * listed once; each expands to the page sentence, the outlets that made the claim and, when figures differ,
  * the figure comparison. "Show on page" asks the page to scroll to the claim's first sentence.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import { outletSummary } from '../lib/format';
 import { PageQuote } from './PageQuote';
@@ -18,6 +18,8 @@ export interface ClaimListProps {
   matches: readonly PageMatch[];
   /** Called with the index in `matches` of the claim's first sentence on the page. */
   onReveal(index: number): void;
+  /** A claim asked for by a card ("open in popup"): it starts expanded, focused and scrolled into view. */
+  openClaim?: string | null;
 }
 
 interface ClaimEntry {
@@ -39,15 +41,23 @@ function groupByClaim(matches: readonly PageMatch[]): ClaimEntry[] {
   return [...byClaim.values()];
 }
 
-function ClaimItem({ entry, onReveal }: { entry: ClaimEntry; onReveal(index: number): void }) {
-  const [open, setOpen] = useState(false);
+function ClaimItem({ entry, onReveal, requested }: { entry: ClaimEntry; onReveal(index: number): void; requested: boolean }) {
+  const [open, setOpen] = useState(requested);
+  const toggle = useRef<HTMLButtonElement>(null);
   const panel = useId();
+  // Once per request: a reader who closes the claim again keeps it closed while the list updates.
+  useEffect(() => {
+    if (!requested) return;
+    setOpen(true);
+    toggle.current?.focus();
+    toggle.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [requested]);
   const { match } = entry;
   const differing = match.figures.filter((c) => c.differ);
   return (
     <li class={`cc-claim cc-claim--${match.level}`}>
       <div class="cc-claim-row">
-        <button type="button" class="cc-claim-toggle" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
+        <button ref={toggle} type="button" class="cc-claim-toggle" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
           <span class={`cc-level cc-level--${match.level}`}>{match.level}</span>
           <span class="cc-claim-text">{match.claimLabel}</span>
           <span class="cc-claim-outlets">{outletSummary(match.mentions)}</span>
@@ -69,7 +79,7 @@ function ClaimItem({ entry, onReveal }: { entry: ClaimEntry; onReveal(index: num
 }
 
 /** An ordered list of the claims on the page. */
-export function ClaimList({ matches, onReveal }: ClaimListProps) {
+export function ClaimList({ matches, onReveal, openClaim = null }: ClaimListProps) {
   const entries = groupByClaim(matches);
   return (
     <section class="cc cc-claims" aria-label="Claims on this page">
@@ -78,7 +88,7 @@ export function ClaimList({ matches, onReveal }: ClaimListProps) {
       </h2>
       <ol class="cc-claim-list">
         {entries.map((e) => (
-          <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} />
+          <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} requested={e.match.claim === openClaim} />
         ))}
       </ol>
     </section>

@@ -4,7 +4,6 @@
  * {@link PopupPhase} and passes callbacks; this component only arranges the parts.
  */
 import { PageNotes, type PageNotesProps } from './PageNotes';
-import { useEffect, useRef } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import type { UnsupportedReason } from '../lib/popup/page-support';
 import { ClaimList } from './ClaimList';
@@ -71,7 +70,7 @@ function PageSection(props: PopupViewProps) {
       }
       return (
         <>
-          <ClaimList matches={phase.matches} onReveal={props.onReveal} />
+          <ClaimList matches={phase.matches} onReveal={props.onReveal} openClaim={props.openClaim ?? null} />
           {phase.checking ? (
             <p class="cc-status" role="status">
               Still checking the rest of the page…
@@ -82,28 +81,10 @@ function PageSection(props: PopupViewProps) {
   }
 }
 
-/** Position of `claim` among the distinct claims of `matches` (ClaimList lists each claim once, in order). */
-function claimPosition(matches: readonly PageMatch[], claim: string): number {
-  return [...new Set(matches.map((m) => m.claim))].indexOf(claim);
-}
-
 /** The popup page: heading, page section, notice, lookup, controls. */
 export function PopupView(props: PopupViewProps) {
-  const root = useRef<HTMLElement>(null);
-  const opened = useRef<string | null>(null);
-  const { phase, openClaim } = props;
-  useEffect(() => {
-    if (!openClaim || opened.current === openClaim || phase.kind !== 'claims') return;
-    const at = claimPosition(phase.matches, openClaim);
-    const toggle = root.current?.querySelectorAll<HTMLButtonElement>('.cc-claim-toggle')[at];
-    if (!toggle) return;
-    opened.current = openClaim;
-    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
-    toggle.focus();
-    toggle.scrollIntoView?.({ block: 'nearest' });
-  }, [openClaim, phase]);
   return (
-    <main ref={root} class="cc cc-popup">
+    <main class="cc cc-popup">
       <h1 class="cc-popup-title">Crosscheck</h1>
       <PageSection {...props} />
       {props.notes ? <PageNotes {...props.notes} /> : null}
