@@ -133,9 +133,17 @@ export class Matcher {
   /** Adds sentences to the index (e.g. user annotations). Ids must be new. */
   add(sentences: readonly Sentence[]): void {
     for (const sentence of sentences) {
+      const f = computeFeatures(sentence.text, sentence.figures);
+      this.index.add(this.features.length, f.terms);
       this.sentences.push(sentence);
-      this.addFeatures(computeFeatures(sentence.text, sentence.figures));
+      this.features.push(f);
     }
+    // Term weights, masses and contexts depend on the whole index: computed anew after the batch.
+    this.idfCache.clear();
+    this.masses = [];
+    this.articleVectors = new Map();
+    this.articleContexts = new Map();
+    this.pageVectors = new WeakMap();
   }
 
   /** Number of indexed sentences. */
@@ -312,16 +320,6 @@ export class Matcher {
   /** IDF of a term the corpus holds, else null (context terms the corpus lacks cannot be shared). */
   private knownIdf(term: string): number | null {
     return this.index.df(term) > 0 ? this.idf(term) : null;
-  }
-
-  private addFeatures(f: SentenceFeatures): void {
-    this.idfCache.clear();
-    this.masses = [];
-    this.articleVectors = new Map();
-    this.articleContexts = new Map();
-    this.pageVectors = new WeakMap();
-    this.index.add(this.features.length, f.terms);
-    this.features.push(f);
   }
 }
 
