@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Name of the reading content script (`entrypoints/crosscheck.content/`). */
-const CONTENT_SCRIPT = 'crosscheck';
+/** The reading content script (`entrypoints/crosscheck.content/`) and its early question
+ * (`entrypoints/crosscheck-early.content.ts`): both run on the automatic hosts. */
+const CONTENT_SCRIPTS = new Set(['crosscheck', 'crosscheck-early']);
 
 /** News domains checked automatically (`data/news-sites.json`; every list in it counts, subdomains included). */
 function newsSitePatterns(): string[] {
@@ -61,7 +62,7 @@ export default defineConfig({
     // Automatic hosts live in data/ and the environment, not in the entrypoint.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       for (const entry of entrypoints) {
-        if (entry.type === 'content-script' && entry.name === CONTENT_SCRIPT) {
+        if (entry.type === 'content-script' && CONTENT_SCRIPTS.has(entry.name)) {
           entry.options.matches = [...newsSitePatterns(), ...extraHostPatterns()];
         }
       }

@@ -8,7 +8,7 @@ import type { CheckMode } from '../lib/protocol';
 import * as annotationsBg from '../lib/background/annotations';
 import { startPopupSupport } from '../lib/background/popup-support';
 import { createSettingsCache } from '../lib/background/settings-cache';
-import { CONTENT_SCRIPT_FILE, activeTabId, openPopup } from '../lib/background/tabs';
+import { CONTENT_SCRIPT_FILE, EARLY_SCRIPT_FILE, activeTabId, openPopup } from '../lib/background/tabs';
 import {
   addAlwaysCheckSite,
   alwaysCheckItem,
@@ -19,8 +19,8 @@ import {
   siteOrigin,
 } from '../lib/settings';
 
-/** Id of the dynamically registered content script for "Always check this site". */
-const ALWAYS_CHECK_SCRIPT = 'crosscheck-always';
+/** Ids of the content scripts registered for "Always check this site": the reader and its early question. */
+const ALWAYS_CHECK_SCRIPTS = ['crosscheck-always', 'crosscheck-always-early'];
 const MENU = { page: 'crosscheck-check-page', selection: 'crosscheck-check-selection', always: 'crosscheck-always-check' } as const;
 
 let corpusView: Promise<CorpusView> | null = null;
@@ -77,11 +77,13 @@ async function syncAlwaysCheck(): Promise<void> {
   const sites = await alwaysCheckItem.getValue();
   const granted = await Promise.all(sites.map((o) => browser.permissions.contains({ origins: [originPattern(o)] })));
   const matches = sites.filter((_, i) => granted[i]).map(originPattern);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ALWAYS_CHECK_SCRIPT] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ALWAYS_CHECK_SCRIPT] });
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: ALWAYS_CHECK_SCRIPTS });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   if (matches.length === 0) return;
+  const [reader, early] = ALWAYS_CHECK_SCRIPTS as [string, string];
   await browser.scripting.registerContentScripts([
-    { id: ALWAYS_CHECK_SCRIPT, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_start', persistAcrossSessions: true },
+    { id: early, js: [EARLY_SCRIPT_FILE], matches, runAt: 'document_start', persistAcrossSessions: true },
+    { id: reader, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_end', persistAcrossSessions: true },
   ]);
 }
 

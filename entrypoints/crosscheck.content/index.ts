@@ -9,10 +9,10 @@ import { startReader } from './reader';
 export default defineContentScript({
   // Replaced at build time by wxt.config.ts (`entrypoints:resolved`) from data/news-sites.json.
   matches: [],
-  // Injected before the page is parsed, so its settings and check mode are read while the page loads; the
-  // article is read as soon as the DOM is parsed (./reader.ts), not after images and ads (document_idle).
+  // As soon as the DOM is parsed: the article text is there, and waiting for images and ads (document_idle)
+  // only delays the highlights. Its check mode and settings were asked for at document_start (./early.ts).
   // Later paragraphs are picked up by the page observer.
-  runAt: 'document_start',
+  runAt: 'document_end',
   // The card's CSS is inlined into its shadow root (see ./card.tsx), so nothing is fetched and no file has to
   // be web-accessible: pages cannot probe for the extension, and on-demand pages get the same styles.
   cssInjectionMode: 'manual',

@@ -9,7 +9,6 @@ import { isExcludedRegion, isVisibleBlock } from '../../lib/dom/visibility';
 import type { PageMatch } from '../../lib/match/page';
 import { listen, sendToBackground } from '../../lib/messaging';
 import type { PageCheckState } from '../../lib/popup/requests';
-import type { Res } from '../../lib/protocol';
 import {
   type Sensitivity,
   type SiteToggles,
@@ -32,6 +31,7 @@ import { watchPage, type PageChanges } from './observer';
 import { type Painted, Painter } from './painter';
 import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
 import { Slicer, yieldToPage } from './slice';
+import { type EarlyAnswers, takeEarly } from './early';
 
 /** Performance marks the benchmark and the tests read (the timeline is shared with the page). */
 export const MARK_START = 'crosscheck:start';
@@ -40,16 +40,13 @@ export const MARK_CHECKED = 'crosscheck:checked';
 /** A command message arriving this soon after the same key was handled in the page is the same key press. */
 const DUPLICATE_KEY_MS = 400;
 
-/** What the background answers a starting reader: the check mode and the settings the page needs. */
-type EarlyAnswers = Promise<Res<'contentReady'>>;
-
 /**
- * Starts the reader in this page; resolves once the first check (if any) has been answered. The script is
- * injected while the page is still parsing and asks the background at once (which answers from memory), so
- * the round trip runs while the page loads rather than after it.
+ * Starts the reader in this page; resolves once the first check (if any) has been answered. How to start was
+ * asked at document_start (./early.ts; the background answers from memory), so the round trip ran while the
+ * page loaded rather than after it.
  */
 export async function startReader(ctx: ContentScriptContext): Promise<void> {
-  const early: EarlyAnswers = sendToBackground('contentReady', { url: location.href });
+  const early = takeEarly();
   if (document.readyState === 'loading') await domParsed(ctx);
   if (ctx.isInvalid) return;
   await new Reader(ctx, document).start(early);

@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 
 /** The reading content script as built by WXT (injected on demand, and registered for "always check" sites). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/crosscheck.js';
+/** Its early question, injected at document_start where the reader runs automatically. */
+export const EARLY_SCRIPT_FILE = '/content-scripts/crosscheck-early.js';
 
 /** Id of the active tab of the current window, or null. */
 export async function activeTabId(): Promise<number | null> {
