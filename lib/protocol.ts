@@ -1,11 +1,11 @@
 /**
  * The one message protocol between the extension's parts. Every message is `{ type, req }` where `type`
  * names an entry of {@link Requests}; the answer is an {@link Envelope} carrying `Requests[type]['res']`.
- * Pure: no `browser` here. `lib/messaging.ts` is the only code that moves these over `browser.runtime`
+ * Pure: no `browser` here. `utils/messaging.ts` is the only code that moves these over `browser.runtime`
  * and `browser.tabs`.
  */
 import type { PageMatch } from './match/page';
-import type { Sensitivity } from './settings';
+import type { PopupIntent, Sensitivity } from './settings';
 import { ANNOTATION_REQUEST_NAMES, type AnnotationRequests } from './annotations/requests';
 import { POPUP_REQUEST_NAMES, type PopupRequests } from './popup/requests';
 import { errorText } from './errors';
@@ -24,9 +24,6 @@ export interface SentenceResult {
 
 /** How a content script should start on its page. */
 export type CheckMode = 'page' | 'selection' | 'off';
-
-/** What the popup is opened for: from a card (view, annotate), or from "Look up selection" (lookup). */
-export type PopupIntent = 'view' | 'annotate' | 'lookup';
 
 /**
  * Every request, by name. Content script -> background: `contentReady`, `matchSentences`, `openPopup`.

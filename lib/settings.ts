@@ -1,10 +1,11 @@
 /**
- * Reader settings as WXT storage items (each with `version: 1`, so later shapes migrate instead of breaking),
- * plus the pure rules that read them. Shared by the background, the content script and the popup.
- * Kept in `browser.storage.local`, which belongs to the extension, not to the page's origin.
+ * Reader settings: their plain types and the pure rules that read them. The WXT storage items that hold them
+ * live with the wired code (`utils/settings.ts`); this module is shared by the background, the content script,
+ * the popup and the node tests.
  */
-import { storage } from 'wxt/utils/storage';
-import type { PopupIntent } from './protocol';
+
+/** What the popup is opened for: from a card (view, annotate), or from "Look up selection" (lookup). */
+export type PopupIntent = 'view' | 'annotate' | 'lookup';
 
 /** Lowest match level shown on pages: only confident matches, or possible ones too. */
 export type Sensitivity = 'confident' | 'possible';
@@ -21,15 +22,6 @@ export type SiteToggles = Record<string, boolean>;
  */
 export const MAX_DISMISSED_PAGES = 2000;
 
-/** Claims the reader marked "not a match", per page. */
-export const dismissedItem = storage.defineItem<DismissedMatches>('local:dismissedMatches', { fallback: {}, version: 1 });
-/** Origins (`https://example.org`) the reader asked to always check. */
-export const alwaysCheckItem = storage.defineItem<string[]>('local:alwaysCheckSites', { fallback: [], version: 1 });
-/** Lowest match level shown. Both levels by default: they are painted differently. */
-export const sensitivityItem = storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'possible', version: 1 });
-/** Automatic checking switched on or off per host. */
-export const siteTogglesItem = storage.defineItem<SiteToggles>('local:siteToggles', { fallback: {}, version: 1 });
-
 /** What a card asked the popup to show ("open in popup", "annotate"); the popup reads it, then clears it. */
 export interface PopupRequest {
   claim: string;
@@ -37,12 +29,6 @@ export interface PopupRequest {
   quote: string;
   url: string;
 }
-
-/**
- * The last card request for the popup. In `local` rather than `session` storage: content scripts import this
- * module, and defining a session item there fails (session storage is closed to content scripts by default).
- */
-export const popupRequestItem = storage.defineItem<PopupRequest | null>('local:popupRequest', { fallback: null, version: 1 });
 
 /**
  * Key of a page for "not a match": origin and path, without query and fragment, so tracking parameters and
@@ -98,31 +84,4 @@ export function siteOrigin(url: string): string | null {
 /** Match pattern covering an origin (`https://example.org` -> `https://example.org/*`). */
 export function originPattern(origin: string): string {
   return `${origin}/*`;
-}
-
-/** Remembers "not a match" for `claim` on the page at `url`. */
-export async function dismissMatch(url: string, claim: string): Promise<void> {
-  await dismissedItem.setValue(withDismissed(await dismissedItem.getValue(), url, claim));
-}
-
-/** Claim ids dismissed on the page at `url`. */
-export async function dismissedClaims(url: string): Promise<Set<string>> {
-  return dismissedOn(await dismissedItem.getValue(), url);
-}
-
-/** Adds an origin to the always-check list (idempotent). */
-export async function addAlwaysCheckSite(origin: string): Promise<void> {
-  const sites = await alwaysCheckItem.getValue();
-  if (!sites.includes(origin)) await alwaysCheckItem.setValue([...sites, origin]);
-}
-
-/** Removes an origin from the always-check list. */
-export async function removeAlwaysCheckSite(origin: string): Promise<void> {
-  await alwaysCheckItem.setValue((await alwaysCheckItem.getValue()).filter((o) => o !== origin));
-}
-
-/** Switches automatic checking on or off for the host of `url`. */
-export async function setSiteEnabled(url: string, enabled: boolean): Promise<void> {
-  const host = new URL(url).hostname;
-  await siteTogglesItem.setValue({ ...(await siteTogglesItem.getValue()), [host]: enabled });
 }

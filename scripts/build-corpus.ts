@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCorpus, serializeCorpus } from '../lib/corpus/pipeline';
+import { buildCorpus } from '../lib/claims';
+import { serializeCorpus } from '../lib/corpus/pipeline';
 import { PipelineError } from '../lib/corpus/input';
 import { DATA_DIR, readSources, writeAtomically } from './corpus-io';
 

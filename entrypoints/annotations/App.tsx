@@ -13,7 +13,7 @@ import type { ExportFormat, ImportResult } from '../../components/AnnotationTran
 import { exportBackup, exportJsonLd, parseImport } from '../../lib/annotations/io';
 import { type Annotation, editAnnotation } from '../../lib/annotations/model';
 import { userMessage } from '../../lib/annotations/requests';
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../utils/messaging';
 
 /** Sends a request; a failure is rethrown with the reader-facing message only. */
 async function send<K extends Parameters<typeof sendToBackground>[0]>(type: K, req: Parameters<typeof sendToBackground<K>>[1]) {

@@ -9,7 +9,7 @@ import type { CardAnnotation } from '../../components/ClaimCard';
 import { type Annotation, createAnnotation, newAnnotationId, noteOf, tagsOf } from '../../lib/annotations/model';
 import { anchorAnnotations, canonicalUrlOf, offsetsOfRange, pageTextMap } from '../../lib/dom/anchor';
 import { type Highlighter, createHighlighter, rangeFromMap } from '../../lib/dom/index';
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../utils/messaging';
 
 /** Performance mark set once the page's annotations are re-anchored (`detail`: placed and orphan counts). */
 export const MARK_ANNOTATIONS = 'crosscheck:annotations';

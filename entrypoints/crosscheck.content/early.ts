@@ -5,7 +5,7 @@
  * so the request waits for the reader on that world's global object. Keeping the reader itself at document_end
  * keeps its evaluation out of the parser's tasks (on a 50,000-word page those then passed 50 ms).
  */
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../utils/messaging';
 import type { Res } from '../../lib/protocol';
 
 /** What the background answers a starting reader: the check mode and the settings the page needs. */

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
-import { packagedUrl, sendToTab } from '../../lib/messaging';
-import { popupRequestItem } from '../../lib/settings';
+import { packagedUrl, sendToTab } from '../../utils/messaging';
+import { popupRequestItem } from '../../utils/settings';
 import { requestApplies, tabParam } from './request';
 import { useLookup } from './use-lookup';
 import { useReport } from './use-report';

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Corpus } from '../../lib/corpus/types';
 import { type Lookup, type LookupResult, createLookup } from '../../lib/lookup';
-import { packagedUrl } from '../../lib/messaging';
+import { packagedUrl } from '../../utils/messaging';
 import { errorText } from '../../lib/errors';
 
 /**

@@ -1,7 +1,7 @@
 /** The reader's annotations on the popup's page, with the ids of those that could not be re-anchored. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '../../lib/annotations/model';
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../utils/messaging';
 
 export interface PageNotesState {
   annotations: Annotation[];

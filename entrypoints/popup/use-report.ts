@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupPhase } from '../../components/PopupView';
-import { sendToBackground } from '../../lib/messaging';
+import { sendToBackground } from '../../utils/messaging';
 import type { TabReport } from '../../lib/popup/requests';
 import { errorText } from '../../lib/errors';
 

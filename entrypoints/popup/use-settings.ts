@@ -1,14 +1,7 @@
 /** The popup's controls, bound to the WXT storage items the content script and background also watch. */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  type Sensitivity,
-  type SiteToggles,
-  sensitivityItem,
-  setSiteEnabled,
-  siteEnabled,
-  siteOrigin,
-  siteTogglesItem,
-} from '../../lib/settings';
+import { type Sensitivity, type SiteToggles, siteEnabled, siteOrigin } from '../../lib/settings';
+import { sensitivityItem, setSiteEnabled, siteTogglesItem } from '../../utils/settings';
 
 /** Sensitivity and the site switch for the page at `url` (null: no web page, the switch is disabled). */
 export function useSettings(url: string | null) {

@@ -2,7 +2,7 @@
  * Word lists of the figure extractor: qualifiers, unit words, counted nouns and the cues for `what`.
  * Closed-class English plus the newsroom vocabulary of conflict reporting; no sentence-specific entries.
  */
-import { MONTHS as MATCH_MONTHS } from '../match/lexicon';
+import { MONTHS as MONTH_NUMBERS } from './months';
 
 /** Qualifier phrases (lower case) and their normalised form. Longest phrases are tried first. */
 export const QUALIFIERS: ReadonlyArray<readonly [string, string]> = [
@@ -47,7 +47,7 @@ export const CURRENCY_PREFIX: Readonly<Record<string, string>> = {
 };
 
 /** Month names and abbreviations, lower case (case is checked separately for "May"): the matcher's. */
-export const MONTHS: ReadonlySet<string> = new Set(MATCH_MONTHS.keys());
+export const MONTHS: ReadonlySet<string> = new Set(MONTH_NUMBERS.keys());
 
 /** Days of the week, lower case. */
 export const WEEKDAYS: ReadonlySet<string> = new Set([

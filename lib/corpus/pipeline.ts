@@ -1,5 +1,6 @@
 /**
- * The corpus pipeline: source documents in, claim corpus out. Pure and deterministic: the same bytes give
+ * The corpus pipeline: source documents in, documents, articles and sentences out (claims are grouped one
+ * stage up, in `lib/claims/`). Pure and deterministic: the same bytes give
  * the same corpus, so `data/corpus.json` can be checked for staleness by rebuilding it in a test.
  */
 import type { Article, Corpus, Sentence, SourceDocument } from './types';
@@ -8,7 +9,6 @@ import { splitSentences } from './sentences';
 import { findClaimant } from './claimant';
 import { extractFigures } from './figures';
 import { sentenceOutlet } from './attribution';
-import { Matcher, clusterClaims } from '../match';
 import { PipelineError, decodeSource, type ManifestEntry, type SourceFile } from './input';
 
 /** Bumped whenever the JSON shape of the corpus changes; documented in data/README.md. */
@@ -46,8 +46,11 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
   return { articles, sentences };
 }
 
-/** Builds the whole corpus from the manifest's files. Throws PipelineError on the first bad input. */
-export function buildCorpus(files: SourceFile[]): Corpus {
+/** The corpus before claims are grouped: documents, their articles and their sentences. */
+export type CorpusSentences = Pick<Corpus, 'documents' | 'articles' | 'sentences'>;
+
+/** Reads the manifest's files into documents, articles and sentences. Throws PipelineError on the first bad input. */
+export function readCorpusSentences(files: SourceFile[]): CorpusSentences {
   const documents: SourceDocument[] = [];
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
@@ -64,9 +67,7 @@ export function buildCorpus(files: SourceFile[]): Corpus {
     articles.push(...doc.articles);
     sentences.push(...doc.sentences);
   }
-  const matcher = Matcher.build(sentences);
-  const claims = clusterClaims(sentences, matcher);
-  return { schemaVersion: SCHEMA_VERSION, documents, articles, sentences, claims, index: matcher.toJSON() };
+  return { documents, articles, sentences };
 }
 
 /**

@@ -5,7 +5,7 @@
  * (same nodes, same text) even when highlights overlap and are removed in any order.
  */
 import { type HighlightKind, ensureHighlightStyle } from './highlight-style';
-import type { Highlighter } from './highlighter';
+import type { Highlighter } from './highlighter-types';
 import { isSkippedElement } from './text-map';
 
 /** A slice of one text node covered by a range. */

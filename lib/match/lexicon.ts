@@ -115,28 +115,7 @@ export const INTENT_WORDS: ReadonlySet<string> = new Set(
     'launch launched launches begin began begins start started starts try tries tried seek seeks seeking'.split(' '),
 );
 
-/** Month names and abbreviations -> month number. */
-export const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['january', 'jan'],
-    ['february', 'feb'],
-    ['march', 'mar'],
-    ['april', 'apr'],
-    ['may', ''],
-    ['june', 'jun'],
-    ['july', 'jul'],
-    ['august', 'aug'],
-    ['september', 'sept'],
-    ['october', 'oct'],
-    ['november', 'nov'],
-    ['december', 'dec'],
-  ].flatMap(([full, abbr], i) => {
-    const entries: Array<[string, number]> = [[full!, i + 1]];
-    if (abbr) entries.push([abbr, i + 1]);
-    if (abbr === 'sept') entries.push(['sep', 9]);
-    return entries;
-  }),
-);
+export { MONTHS } from '../corpus/months';
 
 /** Weekdays carry the publication day, not the event: outlets writing on different days differ. */
 export const WEEKDAYS: ReadonlySet<string> = new Set(

@@ -8,9 +8,9 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { type Annotation, createAnnotation } from '../../lib/annotations/model';
 import { userMessage } from '../../lib/annotations/requests';
-import { AnnotationService, SerialQueue } from '../../lib/background/annotation-service';
+import { AnnotationService, SerialQueue } from '../../entrypoints/background/annotation-service';
 import { dispatch, unwrap } from '../../lib/protocol';
-import { DB_NAME, openAnnotationsDb } from '../../lib/store/annotations-db';
+import { DB_NAME, openAnnotationsDb } from '../../entrypoints/background/annotations-db';
 
 const PAGE = 'Aid reached Madaya on Monday. The UN said 40 trucks entered the town. Residents described severe hunger.';
 

@@ -18,7 +18,7 @@ import {
   putAnnotation,
   StorageFullError,
   UpgradeBlockedError,
-} from '../../lib/store/annotations-db';
+} from '../../entrypoints/background/annotations-db';
 
 const page = 'Aid reached Madaya on Monday. The UN said 40 trucks entered. Residents described severe hunger.';
 const quotes = ['Aid reached Madaya on Monday.', 'The UN said 40 trucks entered.', 'Residents described severe hunger.'];

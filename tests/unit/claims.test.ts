@@ -3,7 +3,8 @@
  * hard negatives (must stay apart) and clusters (printed: how many gold pairs end up together).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matcher, clusterClaims } from '../../lib/match';
+import { clusterClaims } from '../../lib/claims';
+import { Matcher } from '../../lib/match';
 import type { Claim, Sentence } from '../../lib/corpus/types';
 import { loadCorpusSentences, loadDevEval } from '../fixtures/match/dev-eval';
 

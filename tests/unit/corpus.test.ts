@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCorpus, serializeCorpus, SCHEMA_VERSION } from '../../lib/corpus/pipeline';
+import { buildCorpus } from '../../lib/claims';
+import { serializeCorpus, SCHEMA_VERSION } from '../../lib/corpus/pipeline';
 import { CORPUS_PATH, ROOT, readSources } from '../../scripts/corpus-io';
 import {
   committedCorpus,

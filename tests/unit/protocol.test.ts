@@ -1,23 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Handlers, dispatch, isMessage, message, unwrap } from '../../lib/protocol';
-import {
-  MAX_DISMISSED_PAGES,
-  addAlwaysCheckSite,
-  alwaysCheckItem,
-  dismissMatch,
-  dismissedClaims,
-  levelShown,
-  originPattern,
-  pageKey,
-  removeAlwaysCheckSite,
-  sensitivityItem,
-  setSiteEnabled,
-  siteEnabled,
-  siteOrigin,
-  siteTogglesItem,
-  withDismissed,
-} from '../../lib/settings';
+import { MAX_DISMISSED_PAGES, levelShown, originPattern, pageKey, siteEnabled, siteOrigin, withDismissed } from '../../lib/settings';
+import { addAlwaysCheckSite, alwaysCheckItem, dismissMatch, dismissedClaims, removeAlwaysCheckSite, sensitivityItem, setSiteEnabled, siteTogglesItem } from '../../utils/settings';
 
 const ctx = { tabId: 7, url: 'https://www.reuters.com/world/a' };
 

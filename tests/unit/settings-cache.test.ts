@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSettingsCache } from '../../lib/background/settings-cache';
-import { dismissMatch, sensitivityItem, setSiteEnabled, siteEnabled } from '../../lib/settings';
+import { createSettingsCache } from '../../entrypoints/background/settings-cache';
+import { siteEnabled } from '../../lib/settings';
+import { dismissMatch, sensitivityItem, setSiteEnabled } from '../../utils/settings';
 
 /** Lets the storage change events reach the watchers. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

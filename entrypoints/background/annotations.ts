@@ -5,8 +5,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { sendToTab } from '../messaging';
-import { openAnnotationsDb } from '../store/annotations-db';
+import { sendToTab } from '../../utils/messaging';
+import { openAnnotationsDb } from './annotations-db';
 import { AnnotationService } from './annotation-service';
 import { CONTENT_SCRIPT_FILE } from './tabs';
 

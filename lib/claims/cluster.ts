@@ -5,7 +5,7 @@
  * because most cross pairs are not linked.
  */
 import type { Claim, Sentence } from '../corpus/types';
-import type { Matcher } from './matcher';
+import type { Matcher } from '../match/matcher';
 
 /** Average link (over all member pairs, unlinked pairs counting 0) needed to merge two groups. Near the
  * confident score: lower merges groups that share one bridging sentence, higher splits real paraphrase

@@ -4,7 +4,8 @@
  * storage round trip through the busy browser process costs tens of milliseconds.
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { type DismissedMatches, type Sensitivity, type SiteToggles, dismissedItem, sensitivityItem, siteTogglesItem } from '../settings';
+import { type DismissedMatches, type Sensitivity, type SiteToggles } from '../../lib/settings';
+import { dismissedItem, sensitivityItem, siteTogglesItem } from '../../utils/settings';
 
 /** A storage item's value, read on first use and replaced by every change. */
 export interface CachedValue<T> {

@@ -7,12 +7,12 @@
  * Dependencies are passed in (database opener, orphan store, matcher hooks) so the whole module runs in node
  * with fake-indexeddb.
  */
-import type { Annotation } from '../annotations/model';
-import { cleanPageUrl } from '../annotations/url';
-import { validateAnnotation } from '../annotations/validate';
-import { annotationsOnClaims, joinNotes } from '../annotations/user-notes';
-import type { CorpusView } from '../match/page';
-import type { Handlers } from '../protocol';
+import type { Annotation } from '../../lib/annotations/model';
+import { cleanPageUrl } from '../../lib/annotations/url';
+import { validateAnnotation } from '../../lib/annotations/validate';
+import { annotationsOnClaims, joinNotes } from '../../lib/annotations/user-notes';
+import type { CorpusView } from '../../lib/match/page';
+import type { Handlers } from '../../lib/protocol';
 import {
   type AnnotationsDb,
   deleteAnnotation,
@@ -20,7 +20,7 @@ import {
   importAnnotations,
   listAnnotations,
   putAnnotation,
-} from '../store/annotations-db';
+} from './annotations-db';
 
 /** Where the ids of orphaned annotations are kept (a storage item in the extension). */
 export interface OrphanStore {

@@ -10,11 +10,11 @@
  * - v2: {@link AnnotationRecord}, indexes `by-source`, `by-tag` (multiEntry), `by-modified`.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
-import { isNewer, mergeAnnotations } from '../annotations/io';
-import { annotationFromV1, type AnnotationV1 } from '../annotations/legacy';
-import { type Annotation, noteOf, quoteOf, tagsOf } from '../annotations/model';
-import { validateAnnotation } from '../annotations/validate';
-import type { ImportCounts } from '../annotations/requests';
+import { isNewer, mergeAnnotations } from '../../lib/annotations/io';
+import { annotationFromV1, type AnnotationV1 } from '../../lib/annotations/legacy';
+import { type Annotation, noteOf, quoteOf, tagsOf } from '../../lib/annotations/model';
+import { validateAnnotation } from '../../lib/annotations/validate';
+import type { ImportCounts } from '../../lib/annotations/requests';
 
 /** Database name, shared with other Crosscheck stores that may be added as further object stores. */
 export const DB_NAME = 'crosscheck';

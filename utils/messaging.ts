@@ -12,7 +12,7 @@ import {
   dispatch,
   message,
   unwrap,
-} from './protocol';
+} from '../lib/protocol';
 
 /** Sends a request to the background (or another extension page) and returns its typed answer. */
 export async function sendToBackground<K extends RequestName>(type: K, req: Req<K>): Promise<Res<K>> {

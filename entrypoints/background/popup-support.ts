@@ -5,14 +5,14 @@
  * in `lib/popup/`.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { listen, sendToTab } from '../messaging';
-import type { SentenceResult } from '../protocol';
-import { popupRequestItem } from '../settings';
+import { listen, sendToTab } from '../../utils/messaging';
+import type { SentenceResult } from '../../lib/protocol';
+import { popupRequestItem } from '../../utils/settings';
 import type { BackgroundSettings } from './settings-cache';
 import { activeTabId, openPopup } from './tabs';
-import { pageSupport } from '../popup/page-support';
-import type { TabReport } from '../popup/requests';
-import { TabClaims, badgeText } from '../popup/tab-claims';
+import { pageSupport } from '../../lib/popup/page-support';
+import type { TabReport } from '../../lib/popup/requests';
+import { TabClaims, badgeText } from '../../lib/popup/tab-claims';
 
 /** Context-menu id of "Look up selection". */
 const LOOKUP_MENU = 'crosscheck-lookup-selection';

@@ -1,0 +1,55 @@
+/**
+ * The corpus index of the background: fetched from the package once per service-worker life, joined with the
+ * reader's notes, then warmed up in small tasks. A tab never holds the corpus.
+ */
+import type { Corpus } from '../../lib/corpus/types';
+import { buildContext } from '../../lib/match';
+import { CorpusView, matchSentence, warmUpQueries } from '../../lib/match/page';
+import { packagedUrl } from '../../utils/messaging';
+
+/** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
+const WARM_UP_SLICE = 4;
+
+/** Matches the warm-up queries in small tasks (see {@link warmUpQueries}); page batches run between them. */
+function warmUp(view: CorpusView): void {
+  const queries = warmUpQueries(view);
+  const context = buildContext(queries.map((q) => q.text));
+  const step = (from: number) => {
+    for (const q of queries.slice(from, from + WARM_UP_SLICE)) matchSentence(view, q, null, context);
+    if (from + WARM_UP_SLICE < queries.length) setTimeout(() => step(from + WARM_UP_SLICE), 0);
+  };
+  setTimeout(() => step(0), 0);
+}
+
+/** The corpus index of the background: `get` loads it on first use; `reset` drops it so the next use reloads. */
+export interface CorpusIndex {
+  get(): Promise<CorpusView>;
+  reset(): void;
+}
+
+/**
+ * The corpus index, loaded from the package on first use and kept for the life of the service worker.
+ * `join` adds the reader's notes to a freshly loaded view (the annotation service).
+ */
+export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>): CorpusIndex {
+  let corpusView: Promise<CorpusView> | null = null;
+  return {
+    get() {
+      corpusView ??= fetch(packagedUrl('/corpus.json'))
+        .then((r) => r.json() as Promise<Corpus>)
+        .then((c) => join(CorpusView.fromCorpus(c)))
+        .then((view) => {
+          warmUp(view);
+          return view;
+        })
+        .catch((err: unknown) => {
+          corpusView = null;
+          throw err;
+        });
+      return corpusView;
+    },
+    reset() {
+      corpusView = null;
+    },
+  };
+}

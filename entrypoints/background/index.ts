@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { PageContexts } from '../../lib/match';
+import { matchSentence } from '../../lib/match/page';
+import { dismissedOn, siteEnabled } from '../../lib/settings';
+import { listen } from '../../utils/messaging';
+import { popupRequestItem } from '../../utils/settings';
+import { createAnnotationService } from './annotations';
+import { checkTab, pending, syncAlwaysCheck } from './checks';
+import { createCorpusIndex } from './corpus-index';
+import { createMenus, onCommand, onMenu } from './menus';
+import { startPopupSupport } from './popup-support';
+import { createSettingsCache } from './settings-cache';
+import { activeTabId, openPopup } from './tabs';
+
+/** The event context of each page being checked, per tab and URL. */
+const pageContexts = new PageContexts();
+/** The reader's annotations: their store, and their sentences joined to the corpus matcher (which they reset). */
+const annotations = createAnnotationService(() => index.reset());
+/** The corpus index, joined with the reader's notes. */
+const index = createCorpusIndex((view) => annotations.joinInto(view));
+
+/**
+ * Background service worker: holds the corpus index (one per browser, never per tab), answers the content
+ * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
+ */
+export default defineBackground(() => {
+  const settings = createSettingsCache();
+  const popup = startPopupSupport(settings);
+  listen({
+    ...annotations.handlers(),
+    contentReady: async (_req, { tabId, url }) => {
+      const asked = tabId === null ? undefined : pending.get(tabId);
+      if (asked && tabId !== null) pending.delete(tabId);
+      const page = url ?? '';
+      const [toggles, sensitivity, dismissed] = await Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.get()]);
+      const mode = asked ?? (siteEnabled(toggles, page) ? 'page' : 'off');
+      return { mode, sensitivity, dismissed: [...dismissedOn(dismissed, page)] };
+    },
+    matchSentences: async ({ url, sentences, pageDate }, sender) => {
+      const view = await index.get();
+      // Each sentence is read in its page: the context of every sentence of this page seen so far.
+      const context = pageContexts.extend(`${sender.tabId}|${url}`, sentences.map((s) => s.text), pageDate);
+      const results = sentences.map(({ key, text }) => ({
+        key,
+        match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context),
+      }));
+      popup.record(sender.tabId, url, results);
+      return { results };
+    },
+    openPopup: async (req) => {
+      await popupRequestItem.setValue(req);
+      // Chrome opens the popup from an extension call only in recent versions; the request waits in storage.
+      return { opened: await openPopup() };
+    },
+    checkTab: async ({ tabId, mode }) => {
+      const id = tabId ?? (await activeTabId());
+      if (id === null) return { ok: false };
+      await checkTab(id, mode);
+      return { ok: true };
+    },
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    createMenus();
+    void syncAlwaysCheck();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.permissions.onRemoved.addListener(() => void syncAlwaysCheck());
+  browser.tabs.onRemoved.addListener((tabId) => pending.delete(tabId));
+});

@@ -1,0 +1,49 @@
+/**
+ * Reader settings as WXT storage items (each with `version: 1`, so later shapes migrate instead of breaking),
+ * and the writes that change them. Kept in `browser.storage.local`, which belongs to the extension, not to the
+ * page's origin. Their plain types and pure rules are in `lib/settings.ts`.
+ */
+import { storage } from 'wxt/utils/storage';
+import { type DismissedMatches, type PopupRequest, type Sensitivity, type SiteToggles, dismissedOn, withDismissed } from '../lib/settings';
+
+/** Claims the reader marked "not a match", per page. */
+export const dismissedItem = storage.defineItem<DismissedMatches>('local:dismissedMatches', { fallback: {}, version: 1 });
+/** Origins (`https://example.org`) the reader asked to always check. */
+export const alwaysCheckItem = storage.defineItem<string[]>('local:alwaysCheckSites', { fallback: [], version: 1 });
+/** Lowest match level shown. Both levels by default: they are painted differently. */
+export const sensitivityItem = storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'possible', version: 1 });
+/** Automatic checking switched on or off per host. */
+export const siteTogglesItem = storage.defineItem<SiteToggles>('local:siteToggles', { fallback: {}, version: 1 });
+
+/**
+ * The last card request for the popup. In `local` rather than `session` storage: content scripts import this
+ * module, and defining a session item there fails (session storage is closed to content scripts by default).
+ */
+export const popupRequestItem = storage.defineItem<PopupRequest | null>('local:popupRequest', { fallback: null, version: 1 });
+
+/** Remembers "not a match" for `claim` on the page at `url`. */
+export async function dismissMatch(url: string, claim: string): Promise<void> {
+  await dismissedItem.setValue(withDismissed(await dismissedItem.getValue(), url, claim));
+}
+
+/** Claim ids dismissed on the page at `url`. */
+export async function dismissedClaims(url: string): Promise<Set<string>> {
+  return dismissedOn(await dismissedItem.getValue(), url);
+}
+
+/** Adds an origin to the always-check list (idempotent). */
+export async function addAlwaysCheckSite(origin: string): Promise<void> {
+  const sites = await alwaysCheckItem.getValue();
+  if (!sites.includes(origin)) await alwaysCheckItem.setValue([...sites, origin]);
+}
+
+/** Removes an origin from the always-check list. */
+export async function removeAlwaysCheckSite(origin: string): Promise<void> {
+  await alwaysCheckItem.setValue((await alwaysCheckItem.getValue()).filter((o) => o !== origin));
+}
+
+/** Switches automatic checking on or off for the host of `url`. */
+export async function setSiteEnabled(url: string, enabled: boolean): Promise<void> {
+  const host = new URL(url).hostname;
+  await siteTogglesItem.setValue({ ...(await siteTogglesItem.getValue()), [host]: enabled });
+}
