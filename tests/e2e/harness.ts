@@ -9,11 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Worker, chromium } from 'playwright-core';
+import { chromiumPath } from '../../scripts/chromium';
 
 /** Built extension directory (`npx wxt build`). */
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-/** Chromium installed by apt. */
-export const CHROMIUM_PATH = process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
 /** The service worker can take a moment to register on a cold profile. */
 const SERVICE_WORKER_TIMEOUT_MS = 15_000;
 
@@ -56,14 +55,23 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with the built extension in a fresh temporary profile. */
+/**
+ * Launches Chromium (found by `scripts/chromium.ts`; the e2e global setup installs it when it may) with the
+ * built extension in a fresh temporary profile.
+ */
 export async function launchWithExtension(extensionDir: string = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), 'crosscheck-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...LAUNCH_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
-  });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: [...LAUNCH_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    })
+    .catch(async (err: unknown) => {
+      await rm(userDataDir, { recursive: true, force: true });
+      throw err;
+    });
   const requests: RecordedRequest[] = [];
   let extensionId: string | null = null;
   context.on('request', (req) => requests.push({ url: req.url(), method: req.method(), resourceType: req.resourceType() }));
