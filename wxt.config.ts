@@ -22,10 +22,25 @@ function extraHostPatterns(): string[] {
   return (process.env.CROSSCHECK_EXTRA_HOSTS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }
 
+/** Hosts the reader grants one site at a time: "Always check this site" calls `permissions.request({ origins })`. */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+/**
+ * Firefox add-on settings. The id must stay the same once published (updates and stored data follow it).
+ * 140 is the first Firefox that reads `data_collection_permissions` and has the CSS Custom Highlight API
+ * (Firefox for Android reads the former from 142). `required: ['none']` declares that the extension
+ * collects and transmits no data.
+ */
+const GECKO = {
+  id: 'crosscheck@crosscheck.extension',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Crosscheck',
     description: 'See which outlets made the same claim as the sentence you are reading, and how their figures differ.',
     // storage: settings and "not a match" choices. activeTab: check the current page on demand (toolbar,
@@ -33,7 +48,10 @@ export default defineConfig({
     // "Check selection". scripting: inject the checker into that tab, and register it for sites the reader
     // asked to "Always check" (their host permission is requested at that moment, from the optional list).
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Manifest V3 lists host patterns in optional_host_permissions; Manifest V2 (the Firefox build) has no such
+    // key (WXT drops it) and takes them in optional_permissions, without which permissions.request fails.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } } : {}),
     commands: {
       'check-page': {
         suggested_key: { default: 'Alt+Shift+C' },
@@ -53,8 +71,20 @@ export default defineConfig({
         description: 'Annotate the selected text',
       },
     },
+  }),
+  // `npm run zip` (scripts/zip.ts): crosscheck-<version>-chrome.zip, -firefox.zip and, for Firefox's review,
+  // -sources.zip. The sources are what the build needs (tests and dot-folders such as .ci stay out).
+  zip: {
+    excludeSources: ['tests/**', 'stats.html'],
   },
   hooks: {
+    // Chrome runs the background as a service worker that stops when idle; the Manifest V2 build gets the
+    // same life as an event page (`persistent: false`) rather than a page kept in memory for ever.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion === 2 && manifest.background && 'scripts' in manifest.background) {
+        manifest.background.persistent = false;
+      }
+    },
     // The background fetches the corpus from the package; tabs never load it.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: fileURLToPath(new URL('./data/corpus.json', import.meta.url)), relativeDest: 'corpus.json' });

@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
-import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/server';
 import { loadCorpus } from './corpus-io';
 import { median, seededRandom } from './bench-util';
-import buildExtension, { E2E_EXTRA_HOSTS } from '../tests/e2e/global-setup';
+import { E2E_EXTRA_HOSTS, buildExtension } from '../tests/e2e/global-setup';
+import { ChromiumMissingError, chromiumPath, ensureChromium } from './chromium';
 
 const RUNS = 7;
 const TARGET_MS = 150;
@@ -145,7 +146,7 @@ async function longTasks(context: BrowserContext, url: string, waitChecked: bool
 
 /** The same page without the extension: the long tasks the page causes by itself (parsing, first layout). */
 async function baselineLongTasks(url: string): Promise<LongTask[]> {
-  const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     return (await longTasks(await plain.newContext(), url, false)).tasks;
   } finally {
@@ -156,6 +157,7 @@ async function baselineLongTasks(url: string): Promise<LongTask[]> {
 const longest = (tasks: LongTask[]): number => Math.max(0, ...tasks.map((t) => t.duration));
 
 async function main(): Promise<void> {
+  ensureChromium((line) => console.log(line));
   console.log(`building the extension (CROSSCHECK_EXTRA_HOSTS=${E2E_EXTRA_HOSTS}) ...`);
   buildExtension();
   const bundles = await Promise.all(CONTENT_SCRIPTS.map((name) => readFile(join(EXTENSION_DIR, 'content-scripts', name))));
@@ -207,7 +209,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Exit explicitly: a browser or server left open by a failed step must not keep the process alive.
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof ChromiumMissingError ? err.message : err);
+    process.exit(1);
+  },
+);

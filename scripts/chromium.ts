@@ -144,7 +144,8 @@ export function ensureChromium(log: (line: string) => void = (line) => console.e
   try {
     for (const [cmd, ...args] of found.commands) {
       execFileSync(cmd as string, args, {
-        stdio: ['ignore', 'inherit', 'inherit'],
+        // apt's output goes to stderr: stdout carries only the path when run as a command (`.ci/run`).
+        stdio: ['ignore', 2, 2],
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
         timeout: INSTALL_TIMEOUT_MS,
       });

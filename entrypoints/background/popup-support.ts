@@ -9,7 +9,7 @@ import { listen, sendToTab } from '../../utils/messaging';
 import type { SentenceResult } from '../../lib/protocol';
 import { popupRequestItem } from '../../utils/settings';
 import type { BackgroundSettings } from './settings-cache';
-import { activeTabId, openPopup } from './tabs';
+import { activeTabId, openPopup, toolbarAction } from './tabs';
 import { pageSupport } from '../../lib/popup/page-support';
 import type { TabReport } from '../../lib/popup/requests';
 import { TabClaims, badgeText } from '../../lib/popup/tab-claims';
@@ -76,12 +76,12 @@ export function startPopupSupport(settings: BackgroundSettings): PopupSupport {
     const text = badgeText(claims.count(tabId, ...read));
     if (shown.get(tabId) === text) return;
     shown.set(tabId, text);
-    await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+    await toolbarAction().setBadgeText({ tabId, text }).catch(() => undefined);
   };
   const repaintAll = () => claims.tabIds().forEach((id) => void paint(id));
 
   listen({ tabReport: ({ tabId }) => tabReport(tabId) });
-  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  void toolbarAction().setBadgeBackgroundColor({ color: BADGE_COLOR });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: LOOKUP_MENU, title: 'Look up selection', contexts: ['selection'] });
   });
@@ -94,7 +94,7 @@ export function startPopupSupport(settings: BackgroundSettings): PopupSupport {
     if (change.status !== 'loading' || (change.url !== undefined && claims.holds(tabId, change.url))) return;
     claims.clear(tabId);
     shown.set(tabId, '');
-    void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    void toolbarAction().setBadgeText({ tabId, text: '' }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     claims.clear(tabId);

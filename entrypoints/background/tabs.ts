@@ -15,9 +15,18 @@ export async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/**
+ * The toolbar button's API: `action` in Manifest V3 (Chrome), `browserAction` in the Manifest V2 build
+ * (Firefox), where `browser.action` is undefined. The calls used here (badge text and colour, openPopup) are
+ * the same in both.
+ */
+export function toolbarAction(): typeof browser.action {
+  return browser.action ?? browser.browserAction;
+}
+
 /** Opens the popup; false where an extension call may not (older Chrome, no user gesture). */
 export function openPopup(): Promise<boolean> {
-  return browser.action.openPopup().then(
+  return toolbarAction().openPopup().then(
     () => true,
     () => false,
   );
