@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { toolbarAction } from '../../lib/background/tabs';
+import { toolbarAction } from '../../entrypoints/background/tabs';
 
 // The Firefox build is Manifest V2: there the toolbar button is `browserAction` and `browser.action` is undefined.
 describe('the toolbar button API', () => {
