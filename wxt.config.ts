@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /** The reading content script (`entrypoints/crosscheck.content/`) and its early question
  * (`entrypoints/crosscheck-early.content.ts`): both run on the automatic hosts. */
@@ -36,6 +37,32 @@ const GECKO = {
   strict_min_version: '140.0',
   data_collection_permissions: { required: ['none'] },
 };
+
+/**
+ * Page-visible test signals (performance marks `crosscheck:*`) are compiled in only when `CROSSCHECK_TEST_SIGNALS=1`
+ * (the e2e build, the benchmark and the demo set it: tests/e2e/global-setup.ts). A normal build has none: a page
+ * shares the performance timeline and could read how many notes were placed (issue 15).
+ */
+const TEST_SIGNALS = process.env.CROSSCHECK_TEST_SIGNALS === '1';
+
+/** The module that replaces WXT's content-script context in content-script entries (utils/content-script-context.ts). */
+const ISOLATED_CONTEXT = fileURLToPath(new URL('./utils/content-script-context.ts', import.meta.url));
+
+/**
+ * Gives every content script {@link ISOLATED_CONTEXT} instead of WXT's context: WXT's posts the extension id to
+ * the page and stops the reader when a page replays that message (issue 15, item 7). Only the import of WXT's
+ * content-script entry is redirected; the replacement itself imports WXT's class.
+ */
+function isolatedContentScriptContext(): Plugin {
+  return {
+    name: 'crosscheck:isolated-content-script-context',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'wxt/utils/content-script-context' || !importer?.includes('content-script-isolated-world-entrypoint')) return null;
+      return ISOLATED_CONTEXT;
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -99,6 +126,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), isolatedContentScriptContext()],
+    define: { 'import.meta.env.CROSSCHECK_TEST_SIGNALS': JSON.stringify(TEST_SIGNALS) },
   }),
 });

@@ -18,6 +18,13 @@ export interface CardAnnotation {
   tags: string[];
 }
 
+/** The reader's notes on a claim as the card may show them: those made on this site, and a count of the rest. */
+export interface CardNotes {
+  here: CardAnnotation[];
+  /** Notes on this claim made on other sites: never shown in the page, only counted (the popup shows them). */
+  elsewhere: number;
+}
+
 /** Props of {@link ClaimCard}. */
 export interface ClaimCardProps {
   match: PageMatch;
@@ -25,8 +32,10 @@ export interface ClaimCardProps {
   onOpenPopup(): void;
   onAnnotate(): void;
   onNotAMatch(): void;
-  /** The reader's own annotations on this claim, shown marked as theirs. */
+  /** The reader's own annotations on this claim made on this site, shown marked as theirs. */
   annotations?: ReadonlyArray<CardAnnotation>;
+  /** How many notes on this claim the reader made on other sites: a link to the popup stands for them. */
+  notesElsewhere?: number;
   /** Move focus into the card when it opens (set when it was opened from the keyboard). */
   autoFocus?: boolean;
 }
@@ -55,7 +64,7 @@ function Annotations({ items }: { items: ReadonlyArray<CardAnnotation> }) {
 }
 
 /** A non-modal dialog; Esc anywhere in it calls `onClose`. */
-export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch, annotations = [], autoFocus = false }: ClaimCardProps) {
+export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch, annotations = [], notesElsewhere = 0, autoFocus = false }: ClaimCardProps) {
   const root = useRef<HTMLElement>(null);
   const id = useId();
   useEffect(() => {
@@ -96,8 +105,15 @@ export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch
       {match.figures.map((c) => (
         <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
       ))}
-      {annotations.length > 0 ? <h3 class="cc-section">Your notes</h3> : null}
+      {annotations.length > 0 || notesElsewhere > 0 ? <h3 class="cc-section">Your notes</h3> : null}
       {annotations.length > 0 ? <Annotations items={annotations} /> : null}
+      {notesElsewhere > 0 ? (
+        <p class="cc-notes-elsewhere">
+          <button type="button" class="cc-link" onClick={onOpenPopup}>
+            {notesElsewhere === 1 ? '1 note' : `${notesElsewhere} notes`} elsewhere — open in popup
+          </button>
+        </p>
+      ) : null}
       <footer class="cc-actions">
         <button type="button" class="cc-button" onClick={onOpenPopup}>
           Open in popup

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
+import { type Annotation, noteOf, quoteOf, tagsOf } from '../lib/annotations/model';
 import { outletSummary } from '../lib/format';
 import { PageQuote } from './PageQuote';
 import { MentionList } from './MentionList';
@@ -20,6 +21,8 @@ export interface ClaimListProps {
   onReveal(index: number): void;
   /** A claim asked for by a card ("open in popup"): it starts expanded, focused and scrolled into view. */
   openClaim?: string | null;
+  /** The reader's notes per claim id, made on any site (the card in a page only counts those made elsewhere). */
+  claimNotes?: ReadonlyMap<string, readonly Annotation[]>;
 }
 
 interface ClaimEntry {
@@ -41,7 +44,38 @@ function groupByClaim(matches: readonly PageMatch[]): ClaimEntry[] {
   return [...byClaim.values()];
 }
 
-function ClaimItem({ entry, onReveal, requested }: { entry: ClaimEntry; onReveal(index: number): void; requested: boolean }) {
+/** Host of a note's page, for "on news.example". */
+function hostOf(a: Annotation): string {
+  return URL.canParse(a.target.source) ? new URL(a.target.source).host : a.target.source;
+}
+
+/** The reader's notes on one claim, each with the site it was made on. */
+function ClaimNotes({ notes }: { notes: readonly Annotation[] }) {
+  return (
+    <>
+      <h3 class="cc-section">Your notes on this claim ({notes.length})</h3>
+      <ul class="cc-note-list cc-claim-notes">
+        {notes.map((a) => (
+          <li key={a.id} class="cc-note">
+            <q class="cc-note-quote">{quoteOf(a)}</q>
+            {noteOf(a) ? <span class="cc-note-text"> {noteOf(a)}</span> : null}
+            {tagsOf(a).length > 0 ? <span class="cc-note-tags"> · {tagsOf(a).join(', ')}</span> : null}
+            <span class="cc-note-site"> · on {hostOf(a)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+interface ClaimItemProps {
+  entry: ClaimEntry;
+  onReveal(index: number): void;
+  requested: boolean;
+  notes: readonly Annotation[];
+}
+
+function ClaimItem({ entry, onReveal, requested, notes }: ClaimItemProps) {
   const [open, setOpen] = useState(requested);
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useId();
@@ -73,13 +107,14 @@ function ClaimItem({ entry, onReveal, requested }: { entry: ClaimEntry; onReveal
         {differing.map((c) => (
           <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
         ))}
+        {notes.length > 0 ? <ClaimNotes notes={notes} /> : null}
       </div>
     </li>
   );
 }
 
 /** An ordered list of the claims on the page. */
-export function ClaimList({ matches, onReveal, openClaim = null }: ClaimListProps) {
+export function ClaimList({ matches, onReveal, openClaim = null, claimNotes }: ClaimListProps) {
   const entries = groupByClaim(matches);
   return (
     <section class="cc cc-claims" aria-label="Claims on this page">
@@ -88,7 +123,7 @@ export function ClaimList({ matches, onReveal, openClaim = null }: ClaimListProp
       </h2>
       <ol class="cc-claim-list">
         {entries.map((e) => (
-          <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} requested={e.match.claim === openClaim} />
+          <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} requested={e.match.claim === openClaim} notes={claimNotes?.get(e.match.claim) ?? []} />
         ))}
       </ol>
     </section>

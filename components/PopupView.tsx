@@ -5,6 +5,7 @@
  */
 import { PageNotes, type PageNotesProps } from './PageNotes';
 import type { PageMatch } from '../lib/match/page';
+import type { Annotation } from '../lib/annotations/model';
 import type { UnsupportedReason } from '../lib/popup/page-support';
 import { ClaimList } from './ClaimList';
 import { LookupBox, type LookupBoxProps } from './LookupBox';
@@ -39,6 +40,8 @@ export interface PopupViewProps {
   notice?: string | null;
   /** The reader's notes on this page, orphans included. */
   notes?: PageNotesProps | null;
+  /** The reader's notes per claim of the page, made on any site. */
+  claimNotes?: ReadonlyMap<string, readonly Annotation[]>;
 }
 
 function FileAccessState() {
@@ -70,7 +73,7 @@ function PageSection(props: PopupViewProps) {
       }
       return (
         <>
-          <ClaimList matches={phase.matches} onReveal={props.onReveal} openClaim={props.openClaim ?? null} />
+          <ClaimList matches={phase.matches} onReveal={props.onReveal} openClaim={props.openClaim ?? null} claimNotes={props.claimNotes} />
           {phase.checking ? (
             <p class="cc-status" role="status">
               Still checking the rest of the page…

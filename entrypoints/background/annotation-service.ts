@@ -11,8 +11,9 @@ import type { Annotation } from '../../lib/annotations/model';
 import { cleanPageUrl } from '../../lib/annotations/url';
 import { validateAnnotation } from '../../lib/annotations/validate';
 import { annotationsOnClaims, joinNotes } from '../../lib/annotations/user-notes';
+import { fromExtensionPage, originOf, splitByOrigin } from '../../lib/annotations/origin';
 import type { CorpusView } from '../../lib/match/page';
-import type { Handlers } from '../../lib/protocol';
+import type { Handlers, MessageContext } from '../../lib/protocol';
 import {
   type AnnotationsDb,
   deleteAnnotation,
@@ -120,6 +121,18 @@ export class AnnotationService {
     return annotationsOnClaims(await listAnnotations(await this.open()), claims);
   }
 
+  /**
+   * The notes on `claims` a sender may see: all of them for an extension page; for a content script,
+   * only those filed on its page's origin (`sender.url`, set by the browser), the others counted. A page must
+   * never get notes made on other sites into its DOM (issue 15).
+   */
+  async forClaimsSeenBy(claims: readonly string[], sender: MessageContext): Promise<{ annotations: Annotation[]; elsewhere: number }> {
+    const all = await this.forClaims(claims);
+    if (fromExtensionPage(sender)) return { annotations: all, elsewhere: 0 };
+    const { here, elsewhere } = splitByOrigin(all, originOf(sender.url));
+    return { annotations: here, elsewhere };
+  }
+
   /** Records the outcome of re-anchoring a page; returns the number of orphans now known. */
   reportAnchoring(placed: readonly string[], orphans: readonly string[]): Promise<number> {
     return this.writes.run(() => this.updateOrphans(placed, orphans));
@@ -163,7 +176,7 @@ export class AnnotationService {
       listAnnotations: () => this.list(),
       pageAnnotations: ({ urls }) => this.forPage(urls),
       reportAnchoring: async ({ placed, orphans }) => ({ recorded: await this.reportAnchoring(placed, orphans) }),
-      claimAnnotations: async ({ claims }) => ({ annotations: await this.forClaims(claims) }),
+      claimAnnotations: ({ claims }, sender) => this.forClaimsSeenBy(claims, sender),
       importAnnotations: ({ annotations }) => this.import(annotations),
       exportAnnotations: async () => ({ annotations: await this.exportAll() }),
     };

@@ -5,13 +5,14 @@
  * Storage is the background's: everything here goes through messages.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardAnnotation } from '../../components/ClaimCard';
+import type { CardNotes } from '../../components/ClaimCard';
 import { type Annotation, createAnnotation, newAnnotationId, noteOf, tagsOf } from '../../lib/annotations/model';
 import { anchorAnnotations, canonicalUrlOf, offsetsOfRange, pageTextMap } from '../../lib/dom/anchor';
 import { type Highlighter, createHighlighter, rangeFromMap } from '../../lib/dom/index';
 import { sendToBackground } from '../../utils/messaging';
+import { testMark } from './signals';
 
-/** Performance mark set once the page's annotations are re-anchored (`detail`: placed and orphan counts). */
+/** Performance mark set once the page's annotations are re-anchored (`detail`: placed and orphan counts), in test builds only. */
 export const MARK_ANNOTATIONS = 'crosscheck:annotations';
 /** Highlight ids of annotations, apart from the claim highlights' ids. */
 const ID_PREFIX = 'ann:';
@@ -26,7 +27,7 @@ export interface AnnotationInput {
 export class Annotator {
   /** Its own highlighter: hovering annotation highlights must not take the claim card's hit tests. */
   private readonly highlighter: Highlighter;
-  private notes = new Map<string, Promise<CardAnnotation[]>>();
+  private notes = new Map<string, Promise<CardNotes>>();
 
   constructor(
     ctx: ContentScriptContext,
@@ -50,7 +51,7 @@ export class Annotator {
         orphans: pass.orphans.map((a) => a.id),
       });
     }
-    performance.mark(MARK_ANNOTATIONS, { detail: counts });
+    testMark(MARK_ANNOTATIONS, counts);
     return counts;
   }
 
@@ -77,13 +78,16 @@ export class Annotator {
     return stored;
   }
 
-  /** The reader's notes on `claim` (cached until the next save); [] when they cannot be read. */
-  notesFor(claim: string): Promise<CardAnnotation[]> {
+  /**
+   * The reader's notes on `claim` made on this site, and how many were made elsewhere (the background only sends
+   * this origin's notes to a page; cached until the next save); none when they cannot be read.
+   */
+  notesFor(claim: string): Promise<CardNotes> {
     let found = this.notes.get(claim);
     if (!found) {
       found = sendToBackground('claimAnnotations', { claims: [claim] }).then(
-        ({ annotations }) => annotations.map((a) => ({ note: noteOf(a), tags: tagsOf(a) })),
-        () => [],
+        ({ annotations, elsewhere }) => ({ here: annotations.map((a) => ({ note: noteOf(a), tags: tagsOf(a) })), elsewhere }),
+        () => ({ here: [], elsewhere: 0 }),
       );
       this.notes.set(claim, found);
     }

@@ -11,7 +11,7 @@ import { watchHover } from './hover';
 import { watchKeys } from './keys';
 import { ClaimNavigator } from './navigation';
 import type { Painted, Painter } from './painter';
-import type { CardAnnotation } from '../../components/ClaimCard';
+import type { CardNotes } from '../../components/ClaimCard';
 
 /** A command message arriving this soon after the same key was handled in the page is the same key press. */
 const DUPLICATE_KEY_MS = 400;
@@ -22,7 +22,7 @@ export interface CardHooks {
   /** Claims dismissed on this page ("Not a match" adds to it). */
   readonly dismissed: Set<string>;
   annotate(entry: Painted): void;
-  notesFor(claim: string): Promise<CardAnnotation[]>;
+  notesFor(claim: string): Promise<CardNotes>;
 }
 
 export class ClaimCards {
@@ -102,7 +102,8 @@ export class ClaimCards {
     const range = this.painter.rangeOf(id);
     if (!entry || !range) return;
     this.pinned = fromKeyboard;
-    await this.card.open(entry, range, { autoFocus: fromKeyboard, annotations: await this.hooks.notesFor(entry.match.claim) });
+    const notes = await this.hooks.notesFor(entry.match.claim);
+    await this.card.open(entry, range, { autoFocus: fromKeyboard, annotations: notes.here, notesElsewhere: notes.elsewhere });
   }
 
   private async dismiss(entry: Painted): Promise<void> {

@@ -1,15 +1,17 @@
 /**
- * Mounts the claim card (components/ClaimCard) in a shadow root next to a highlighted sentence, keeps it
- * inside the viewport, and follows the sentence while the page scrolls. Page and corpus text reach the card
- * as props and are rendered as text by Preact.
+ * Mounts the claim card (components/ClaimCard) in a closed shadow root next to a highlighted sentence (page
+ * scripts can neither read it nor click in it: ./in-page-ui.ts), keeps it inside the viewport, and follows the
+ * sentence while the page scrolls. Page and corpus text reach the card as props and are rendered as text by
+ * Preact.
  */
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type CardAnnotation, ClaimCard } from '../../components/ClaimCard';
 import themeCss from '../../components/theme.css?inline';
 import cardCss from '../../components/card.css?inline';
 import annotationsCss from '../../components/annotations.css?inline';
+import { createClosedUi } from './in-page-ui';
 import type { Painted } from './painter';
 
 /**
@@ -33,8 +35,11 @@ export interface CardActions {
 
 /** The open card, if any. */
 export interface CardController {
-  /** Opens the card; `annotations` are the reader's own notes on the claim, shown as "Yours". */
-  open(entry: Painted, range: Range, opts: { autoFocus: boolean; annotations?: readonly CardAnnotation[] }): Promise<void>;
+  /**
+   * Opens the card; `annotations` are the reader's own notes on the claim made on this site, shown as "Yours";
+   * `notesElsewhere` counts those made on other sites (never shown in the page).
+   */
+  open(entry: Painted, range: Range, opts: { autoFocus: boolean; annotations?: readonly CardAnnotation[]; notesElsewhere?: number }): Promise<void>;
   /** Shows other content for `entry` in the card's place (the annotation editor). */
   show(entry: Painted, range: Range, content: ComponentChild): Promise<void>;
   close(): void;
@@ -103,17 +108,12 @@ export function createCard(ctx: ContentScriptContext, actions: CardActions, onCl
   };
 
   const build = async (): Promise<ShadowRootContentScriptUi<Mounted>> => {
-    const made = await createShadowRootUi(ctx, {
+    const made = await createClosedUi(ctx, {
       name: CARD_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true,
       css: CARD_CSS,
       onMount: (body) => mountInto(body),
       onRemove: (mounted) => mounted && render(null, mounted.root),
     });
-    made.mount();
     ui = made;
     const el = frame();
     if (el) Object.assign(el.style, { position: 'fixed', zIndex: '2147483647', left: '0px', top: '0px', margin: '0', display: 'none' });
@@ -132,7 +132,7 @@ export function createCard(ctx: ContentScriptContext, actions: CardActions, onCl
   };
 
   return {
-    async open(entry, range, { autoFocus, annotations }) {
+    async open(entry, range, { autoFocus, annotations, notesElsewhere }) {
       await this.show(
         entry,
         range,
@@ -140,6 +140,7 @@ export function createCard(ctx: ContentScriptContext, actions: CardActions, onCl
           match={entry.match}
           autoFocus={autoFocus}
           annotations={annotations}
+          notesElsewhere={notesElsewhere}
           onClose={close}
           onOpenPopup={() => actions.onOpenPopup(entry)}
           onAnnotate={() => actions.onAnnotate(entry)}

@@ -1,7 +1,8 @@
 /**
  * Opens the card when the pointer rests on a highlighted sentence and closes it when the pointer has left
  * both the sentence and the card for a moment. Custom highlights get no mouse events, so the sentence under
- * the pointer is found by hit testing (lib/dom/hit-test) once per animation frame at most.
+ * the pointer is found by hit testing (lib/dom/hit-test) once per animation frame at most. Only the reader's
+ * own pointer counts: a page script's synthetic `pointermove` (`isTrusted` false) cannot open a card.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type Highlighter, hitTest } from '../../lib/dom/index';
@@ -64,6 +65,7 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, target: Hov
     doc,
     'pointermove',
     (e) => {
+      if (!e.isTrusted) return;
       last = { x: e.clientX, y: e.clientY, over: e.target };
       if (!frameQueued) {
         frameQueued = true;

@@ -1,7 +1,8 @@
 /**
  * Keyboard access: Alt+Shift+J / Alt+Shift+K move to the next / previous highlighted claim (the same keys as
  * the extension's commands, which reach us as `moveClaim` messages when the browser owns the shortcut),
- * Enter opens the card of the claim moved to, Esc closes the card.
+ * Enter opens the card of the claim moved to, Esc closes the card. Only the reader's own keys count: a page
+ * script's synthetic `keydown` (`isTrusted` false) moves nothing and opens no card.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
@@ -27,7 +28,7 @@ export function isEditable(node: Node | null): boolean {
 /** Listens to keydown on `doc` for the lifetime of `ctx`. */
 export function watchKeys(ctx: ContentScriptContext, doc: Document, target: KeyTarget): void {
   ctx.addEventListener(doc, 'keydown', (e) => {
-    if (e.defaultPrevented || e.isComposing) return;
+    if (!e.isTrusted || e.defaultPrevented || e.isComposing) return;
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_KEY || e.code === PREVIOUS_KEY)) {
       e.preventDefault();
       target.move(e.code === NEXT_KEY ? 1 : -1);

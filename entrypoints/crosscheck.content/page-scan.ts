@@ -15,9 +15,10 @@ import { type TextBlock, articleBlocks } from './extract';
 import { watchPage, type PageChanges } from './observer';
 import type { Painter } from './painter';
 import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
+import { testMark } from './signals';
 import { Slicer } from './slice';
 
-/** Performance marks the benchmark and the tests read (the timeline is shared with the page). */
+/** Performance marks the benchmark and the tests read, set in test builds only (./signals.ts). */
 export const MARK_START = 'crosscheck:start';
 export const MARK_FIRST_HIGHLIGHT = 'crosscheck:first-highlight';
 export const MARK_CHECKED = 'crosscheck:checked';
@@ -59,7 +60,7 @@ export class PageScan {
 
   /** The article blocks of the page as it is now. */
   async readArticle(): Promise<TextBlock[]> {
-    performance.mark(MARK_START);
+    testMark(MARK_START);
     return (await articleBlocks(this.doc, () => this.ctx.isValid)).blocks;
   }
 
@@ -75,7 +76,7 @@ export class PageScan {
     }
     await this.checker.idle();
     this.state = 'checked';
-    performance.mark(MARK_CHECKED, { detail: { highlights: this.painter.size, sentences: count } });
+    testMark(MARK_CHECKED, { highlights: this.painter.size, sentences: count });
     return count;
   }
 
@@ -116,7 +117,7 @@ export class PageScan {
     if (!match || !levelShown(match.level, this.reader.sensitivity) || this.reader.dismissed.has(match.claim)) return;
     if (!sentence.block.isConnected) return;
     const first = this.painter.size === 0;
-    if (this.painter.paint(sentence, match) && first) performance.mark(MARK_FIRST_HIGHLIGHT);
+    if (this.painter.paint(sentence, match) && first) testMark(MARK_FIRST_HIGHLIGHT);
   }
 
   /** A batch of page changes: drop highlights whose text went away, check new and changed paragraphs. */

@@ -4,7 +4,7 @@
  * card. The reader calls in here; this module reaches the card and the painter only through `ReaderHooks`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardAnnotation } from '../../components/ClaimCard';
+import type { CardNotes } from '../../components/ClaimCard';
 import { Annotator } from './annotate';
 import type { CardController } from './card';
 import { PageEditor } from './editor';
@@ -53,7 +53,7 @@ export class ReaderAnnotations {
   }
 
   /** The reader's notes on a claim, for the card. */
-  notesFor(claim: string): Promise<CardAnnotation[]> {
+  notesFor(claim: string): Promise<CardNotes> {
     return this.annotator.notesFor(claim);
   }
 

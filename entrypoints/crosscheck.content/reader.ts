@@ -5,7 +5,7 @@
  */
 import { canonicalUrlOf } from '../../lib/dom/anchor';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardAnnotation } from '../../components/ClaimCard';
+import type { CardNotes } from '../../components/ClaimCard';
 import { createHighlighter } from '../../lib/dom/index';
 import { type Sensitivity, type SiteToggles, levelShown, siteEnabled } from '../../lib/settings';
 import { listen } from '../../utils/messaging';
@@ -77,7 +77,7 @@ class Reader implements ScanState, CardHooks {
   }
 
   /** The reader's notes on a claim, for the card. */
-  notesFor(claim: string): Promise<CardAnnotation[]> {
+  notesFor(claim: string): Promise<CardNotes> {
     return this.annotations.notesFor(claim);
   }
 
@@ -99,7 +99,11 @@ class Reader implements ScanState, CardHooks {
     this.ctx.onInvalidated(stop);
     this.ctx.onInvalidated(sensitivityItem.watch((value) => this.setSensitivity(value)));
     this.ctx.onInvalidated(siteTogglesItem.watch((value) => void this.setSiteToggles(value)));
-    this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void this.navigated(newUrl.href));
+    // A page can dispatch an event of that name too (it knows the extension id); its properties are not visible
+    // from this world, so an event without a URL is not ours.
+    this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (newUrl instanceof URL) void this.navigated(newUrl.href);
+    });
     // Extraction runs in a task of its own: after the page's own DOMContentLoaded handlers, or after this
     // script's evaluation when it is injected on demand, so that neither task is long.
     await yieldToPage();

@@ -1,15 +1,17 @@
 /**
  * Annotating a text selection: a small "Annotate" button appears next to what the reader selected; it opens
  * the editor panel there. The context menu and the keyboard command open the panel directly. Both live in
- * one shadow root; the page's selection is copied when the button appears, so clicking cannot lose it.
+ * one closed shadow root (./in-page-ui.ts); the page's selection is copied when the button appears, so clicking
+ * cannot lose it. Only the reader's own mouse and keys offer the button: a page script's synthetic events do not.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import themeCss from '../../components/theme.css?inline';
 import annotationsCss from '../../components/annotations.css?inline';
 import type { AnnotationDraft } from '../../components/AnnotationEditor';
 import { PageEditor } from './editor';
+import { createClosedUi, isTrustedInput } from './in-page-ui';
 import { isEditable } from './keys';
 
 /** Tag of the selection UI's shadow host; the page observer and the text map ignore it. */
@@ -48,12 +50,8 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
 
   const root = async (): Promise<HTMLElement> => {
     if (!ui) {
-      ui = await createShadowRootUi(ctx, {
+      ui = await createClosedUi(ctx, {
         name: SELECTION_HOST,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        isolateEvents: true,
         css: `${themeCss}\n${annotationsCss}\n${BUTTON_CSS}`,
         onMount: (body) => {
           const el = doc.createElement('div');
@@ -63,7 +61,6 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
         },
         onRemove: (el) => el && render(null, el),
       });
-      ui.mount();
     }
     return ui.mounted as HTMLElement;
   };
@@ -144,6 +141,7 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
   };
 
   const fromPage = (e: Event) => {
+    if (!isTrustedInput(e)) return;
     if (e.target instanceof Node && (ui?.shadowHost === e.target || ui?.shadowHost.contains(e.target))) return;
     ctx.setTimeout(() => void offerButton(), 0);
   };

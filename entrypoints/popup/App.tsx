@@ -13,6 +13,7 @@ import { useLookup } from './use-lookup';
 import { useReport } from './use-report';
 import { useSettings } from './use-settings';
 import { usePageNotes } from './use-page-notes';
+import { useClaimNotes } from './use-claim-notes';
 
 /** How long the page takes to redraw after a setting changed before the popup asks again. */
 const SETTLE_MS = 300;
@@ -26,6 +27,7 @@ export function App() {
   const settings = useSettings(report?.url ?? null);
   const lookup = useLookup();
   const notes = usePageNotes(report?.noteUrls ?? (report?.url ? [report.url] : []));
+  const claimNotes = useClaimNotes(phase.kind === 'claims' ? phase.matches.map((m) => m.claim) : []);
   const [openClaim, setOpenClaim] = useState<string | null>(null);
   const [prefilled, setPrefilled] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -68,6 +70,7 @@ export function App() {
       onRetry={() => void reload()}
       onReveal={(i) => void reveal(i)}
       openClaim={openClaim}
+      claimNotes={claimNotes}
       notes={{ ...notes, orphansHref, onOpenOrphans: () => openPage(orphansHref) }}
       notice={notice ?? (lookup.error ? `The claim corpus could not be loaded: ${lookup.error}` : null)}
       lookup={{ query: lookup.query, results: lookup.results, onQuery: lookup.setQuery, autoFocus: prefilled }}

@@ -27,8 +27,12 @@ export interface AnnotationRequests {
   pageAnnotations: { req: { urls: string[] }; res: { annotations: Annotation[]; orphans: string[] } };
   /** The content script re-anchored a page's annotations: which were placed and which are orphans now. */
   reportAnchoring: { req: { placed: string[]; orphans: string[] }; res: { recorded: number } };
-  /** The reader's annotations on these corpus claims (for "Yours" in the card and the popup). */
-  claimAnnotations: { req: { claims: string[] }; res: { annotations: Annotation[] } };
+  /**
+   * The reader's annotations on these corpus claims (for "Yours" in the card and the popup). A content script
+   * gets only those filed on its page's origin, and the number of the others (`elsewhere`); an extension page
+   * gets them all (`elsewhere` 0).
+   */
+  claimAnnotations: { req: { claims: string[] }; res: { annotations: Annotation[]; elsewhere: number } };
   /** Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. */
   importAnnotations: { req: { annotations: Annotation[] }; res: ImportCounts };
   /** Every annotation, oldest first, for export. */

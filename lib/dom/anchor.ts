@@ -92,19 +92,22 @@ function ogUrl(doc: Document): string | null {
 /**
  * A declared canonical URL, made absolute and cleaned; null when missing or not trustworthy. Some templates
  * declare the home page as canonical on every article, which would file all notes of a site under one page,
- * so a root-path canonical is ignored unless the page itself is at the root.
+ * so a root-path canonical is ignored unless the page itself is at the root. A canonical URL on another origin
+ * is ignored too: the page chooses it, and another site's URL would file this page's notes under that site and
+ * pull that site's notes into this page (issue 15).
  */
 function declared(href: string | null, here: URL): string | null {
   if (!href) return null;
   const absolute = URL.canParse(href, here) ? new URL(href, here) : null;
   if (!absolute) return null;
+  if (absolute.origin !== here.origin) return null;
   if (absolute.pathname === '/' && here.pathname !== '/') return null;
   return cleanPageUrl(absolute.href);
 }
 
 /**
- * The URL annotations of this page are filed under: `<link rel=canonical>`, else `og:url`, else the address
- * without its fragment and tracking parameters (utm_*, fbclid, ...).
+ * The URL annotations of this page are filed under: `<link rel=canonical>`, else `og:url` (either only on the
+ * page's own origin), else the address without its fragment and tracking parameters (utm_*, fbclid, ...).
  */
 export function canonicalUrlOf(doc: Document): string {
   const here = new URL(doc.URL);

@@ -86,6 +86,21 @@ describe('ClaimCard with real corpus data', () => {
     expect([...note.querySelectorAll('.cc-tag')].map((t) => t.textContent)).toEqual(['toll', 'check']);
   });
 
+  it('counts notes made on other sites without showing them, and links to the popup for them', () => {
+    const { container, props, getByRole } = renderCard(mostMentionedMatch(), {
+      annotations: [{ note: 'Seen here', tags: [] }],
+      notesElsewhere: 2,
+    });
+    expect(container.querySelectorAll('.cc-note-item').length).toBe(1);
+    const link = getByRole('button', { name: '2 notes elsewhere — open in popup' });
+    fireEvent.click(link);
+    expect(props.onOpenPopup).toHaveBeenCalledTimes(1);
+    const onlyElsewhere = renderCard(mostMentionedMatch(), { notesElsewhere: 1 }).container;
+    expect(onlyElsewhere.querySelector('.cc-notes-elsewhere')?.textContent).toBe('1 note elsewhere — open in popup');
+    expect(onlyElsewhere.querySelectorAll('.cc-note-item').length).toBe(0);
+    expect(renderCard(mostMentionedMatch()).container.querySelector('.cc-notes-elsewhere')).toBeNull();
+  });
+
   it('renders confident and possible matches with different classes', () => {
     const match = mostMentionedMatch();
     const a = renderCard({ ...match, level: 'confident' }).container.querySelector('[role=dialog]')!;

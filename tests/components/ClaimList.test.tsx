@@ -6,6 +6,8 @@ import { matchPage, type PageMatch } from '../../lib/match/page';
 import { committedCorpus } from '../unit/corpus-helpers';
 import { MARKUP, corpusView, differingFiguresMatch } from './real-matches';
 import { pressEnter } from './keyboard';
+import { annotate } from './AnnotationFixtures';
+import type { Sentence } from '../../lib/corpus/types';
 
 afterEach(cleanup);
 
@@ -85,5 +87,20 @@ describe('ClaimList', () => {
     fireEvent.click(toggles(container)[0]!);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.cc-page-quote')?.textContent).toContain(MARKUP);
+  });
+
+  it('lists the reader’s notes on a claim made on any site, each with its site (the card only counts them)', () => {
+    const match = differingFiguresMatch();
+    const sentence = corpusView().sentenceById.get(match.mentions[0]!.sentenceId)! as Sentence;
+    const here = annotate({ ...sentence, outlet: 'Reuters' }, { note: 'Check the later toll', tags: ['toll'], day: '2024-03-01', id: 'urn:uuid:a' });
+    const there = annotate({ ...sentence, outlet: 'AFP' }, { note: 'Compare with the UN figure', day: '2024-03-02', id: 'urn:uuid:b' });
+    const { container } = render(<ClaimList matches={[match]} onReveal={vi.fn()} claimNotes={new Map([[match.claim, [here, there]]])} />);
+    const notes = [...container.querySelectorAll('.cc-claim-notes .cc-note')].map((li) => li.textContent?.replace(/\s+/g, ' '));
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('Check the later toll · toll · on www.reuters.com');
+    expect(notes[1]).toContain('Compare with the UN figure · on www.afp.com');
+    expect(container.textContent).toContain('Your notes on this claim (2)');
+    const other = render(<ClaimList matches={[match]} onReveal={vi.fn()} claimNotes={new Map([['another-claim', [here]]])} />);
+    expect(other.container.querySelector('.cc-claim-notes')).toBeNull();
   });
 });

@@ -118,4 +118,15 @@ describe('canonicalUrlOf', () => {
     expect(canonicalUrlOf(docAt('https://news.example/world/story-9', '<link rel="canonical" href="https://news.example/">')))
       .toBe('https://news.example/world/story-9');
   });
+
+  it('ignores a canonical URL or og:url on another origin (a page cannot file its notes under another site)', () => {
+    const here = 'https://attacker.example/post?id=7&utm_source=x';
+    expect(canonicalUrlOf(docAt(here, '<link rel="canonical" href="https://news.example/world/story-1">'))).toBe('https://attacker.example/post?id=7');
+    expect(canonicalUrlOf(docAt(here, '<meta property="og:url" content="https://news.example/world/story-1">'))).toBe('https://attacker.example/post?id=7');
+    // Same host, other port or scheme: another origin as well.
+    expect(canonicalUrlOf(docAt('http://127.0.0.1:4000/a', '<link rel="canonical" href="http://127.0.0.1:5000/story">'))).toBe('http://127.0.0.1:4000/a');
+    expect(canonicalUrlOf(docAt('http://news.example/a', '<link rel="canonical" href="https://news.example/story">'))).toBe('http://news.example/a');
+    // A foreign canonical does not hide a same-origin og:url.
+    expect(canonicalUrlOf(docAt(here, '<link rel="canonical" href="https://news.example/x"><meta property="og:url" content="/post/7">'))).toBe('https://attacker.example/post/7');
+  });
 });

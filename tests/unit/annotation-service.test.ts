@@ -146,3 +146,33 @@ describe('SerialQueue', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });
+
+describe('notes on a claim, by who asks (issue 15: a page never gets notes made on other sites)', () => {
+  const CLAIM = 'c-madaya-aid';
+  function onClaim(i: number, source: string): Annotation {
+    return { ...note(i, source), 'crosscheck:claim': CLAIM };
+  }
+  async function ask(svc: AnnotationService, sender: { tabId: number | null; url: string | null }) {
+    const envelope = await dispatch(svc.handlers(), { type: 'claimAnnotations', req: { claims: [CLAIM] } }, sender);
+    const res = unwrap('claimAnnotations', envelope);
+    return { notes: res.annotations.map((a) => a.id).sort(), elsewhere: res.elsewhere };
+  }
+
+  it("a content script gets its own origin's notes and a count of the others; extension pages get them all", async () => {
+    const { svc } = service();
+    await svc.save(onClaim(0, 'https://news.example/madaya'));
+    await svc.save(onClaim(1, 'https://news.example/other-story'));
+    await svc.save(onClaim(2, 'https://private-blog.example/diary'));
+    await svc.save(note(3, 'https://news.example/madaya')); // another claim: never listed
+    const news = await ask(svc, { tabId: 4, url: 'https://news.example/madaya?page=2' });
+    expect(news).toEqual({ notes: ['urn:uuid:svc-0', 'urn:uuid:svc-1'], elsewhere: 1 });
+    const attacker = await ask(svc, { tabId: 5, url: 'https://attacker.example/' });
+    expect(attacker).toEqual({ notes: [], elsewhere: 3 });
+    // Same host, another port: another origin.
+    expect(await ask(svc, { tabId: 6, url: 'https://news.example:8443/madaya' })).toEqual({ notes: [], elsewhere: 3 });
+    expect(await ask(svc, { tabId: 7, url: null })).toEqual({ notes: [], elsewhere: 3 });
+    const all = { notes: ['urn:uuid:svc-0', 'urn:uuid:svc-1', 'urn:uuid:svc-2'], elsewhere: 0 };
+    expect(await ask(svc, { tabId: null, url: 'chrome-extension://abc/popup.html' })).toEqual(all);
+    expect(await ask(svc, { tabId: 8, url: 'chrome-extension://abc/popup.html?tab=4' })).toEqual(all);
+  });
+});
