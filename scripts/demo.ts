@@ -65,11 +65,12 @@ async function main(): Promise<void> {
   const executablePath = ensureChromium((line) => console.log(line));
   await printCorpusSummary();
   // Imported once a browser is there: loading playwright alone takes seconds on a busy machine.
-  const [{ chromium }, { EXTENSION_DIR }, { startFixtureServer }, { E2E_EXTRA_HOSTS, buildExtension }] = await Promise.all([
+  const [{ chromium }, { EXTENSION_DIR }, { startFixtureServer }, { E2E_EXTRA_HOSTS, buildExtension }, { ClosedUi }] = await Promise.all([
     import('playwright-core'),
     import('../tests/e2e/harness'),
     import('../tests/e2e/server'),
     import('../tests/e2e/global-setup'),
+    import('../tests/e2e/pages/closed-ui'),
   ]);
   console.log(`\nBuilding the extension with the local demo host (CROSSCHECK_EXTRA_HOSTS=${E2E_EXTRA_HOSTS}) ...`);
   buildExtension();
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
     // No display: open the first claim's card from the keyboard, as a reader would, and take a picture.
     await page.keyboard.press('Alt+Shift+J');
     await page.keyboard.press('Enter');
-    await page.locator('crosscheck-card [role="dialog"]').waitFor({ timeout: 10_000 });
+    // The card's shadow root is closed to page scripts and locators; DevTools sees it (tests/e2e/pages/closed-ui.ts).
+    await new ClosedUi(page, 'crosscheck-card', '[role="dialog"]').waitFor({ timeout: 10_000 });
     const shot = join(tmpdir(), `crosscheck-demo-${Date.now()}.png`);
     await page.screenshot({ path: shot });
     console.log(`No display: ran headless. Screenshot of the highlighted article with an open card: ${shot}`);

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
+import { ClosedUi } from './closed-ui';
 
 const ANNOTATION_HIGHLIGHT = 'crosscheck-annotation';
 const ANNOTATIONS_MARK = 'crosscheck:annotations';
@@ -39,7 +40,10 @@ export class AnnotatingReader {
     }, ANNOTATION_HIGHLIGHT);
   }
 
-  /** Selects the text of the paragraph that contains `needle`, as a reader dragging over it, and releases the mouse. */
+  /**
+   * Selects the text of the paragraph that contains `needle` and presses Shift, as a reader extending a selection
+   * with the keyboard: the Annotate button follows real (trusted) input only, never a script's events.
+   */
   async selectParagraph(needle: string): Promise<void> {
     const found = await this.page.evaluate((text) => {
       const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(text));
@@ -50,28 +54,28 @@ export class AnnotatingReader {
       const selection = getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
       return true;
     }, needle);
     if (!found) throw new Error(`no paragraph contains "${needle}"`);
+    await this.page.keyboard.press('Shift');
   }
 
-  /** The small Annotate button shown next to a selection. */
-  selectionButton(): Locator {
-    return this.page.locator('crosscheck-annotate button.cc-sel-button');
+  /** The small Annotate button shown next to a selection (in a closed shadow root: ./closed-ui.ts). */
+  selectionButton(): ClosedUi {
+    return new ClosedUi(this.page, 'crosscheck-annotate', 'button.cc-sel-button');
   }
 
   /** The editor, in the selection panel or in the card. */
-  editor(where: 'selection' | 'card'): Locator {
-    return this.page.locator(`${where === 'selection' ? 'crosscheck-annotate' : 'crosscheck-card'} form.cc-ann-editor`);
+  editor(where: 'selection' | 'card'): ClosedUi {
+    return new ClosedUi(this.page, where === 'selection' ? 'crosscheck-annotate' : 'crosscheck-card', 'form.cc-ann-editor');
   }
 
-  /** Writes a note, toggles suggested tags and saves. */
+  /** Writes a note, toggles suggested tags and saves, with the mouse and the keyboard. */
   async write(where: 'selection' | 'card', note: string, tags: string[]): Promise<void> {
     const editor = this.editor(where);
-    await editor.getByLabel('Note').fill(note);
-    for (const tag of tags) await editor.getByRole('button', { name: tag, exact: true }).click();
-    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.fill('Note', note);
+    for (const tag of tags) await editor.click(tag);
+    await editor.click('Save');
   }
 }
 

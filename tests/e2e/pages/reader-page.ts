@@ -1,9 +1,10 @@
 /**
  * Page object: a news page open in Chromium with the built extension, seen the way a reader sees it. What
  * is highlighted is read from the page's CSS highlight registry (shared with the content script's isolated
- * world), the card through its open shadow root.
+ * world), the card through DevTools, since its shadow root is closed to page scripts (./closed-ui.ts).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ClosedUi } from './closed-ui';
 
 /** Highlight kinds the extension paints for matches. */
 export type MatchKind = 'confident' | 'possible';
@@ -14,6 +15,7 @@ const WAIT_MS = 20_000;
 
 export class ReaderPage {
   readonly dialogs: string[] = [];
+  private cardUi: ClosedUi | null = null;
 
   constructor(readonly page: Page) {
     page.on('dialog', (d) => {
@@ -96,9 +98,9 @@ export class ReaderPage {
     return (await this.card().textContent()) ?? '';
   }
 
-  /** The card (a dialog in the extension's shadow root). */
-  card(): Locator {
-    return this.page.locator('crosscheck-card [role="dialog"]');
+  /** The card (a dialog in the extension's closed shadow root). */
+  card(): ClosedUi {
+    return (this.cardUi ??= new ClosedUi(this.page, 'crosscheck-card', '[role="dialog"]'));
   }
 
   /** The reader's shortcut to the next claim. */
@@ -145,12 +147,13 @@ export class ReaderPage {
     }, text);
   }
 
-  /** Number of `<img>` elements in the page and in every open shadow root. */
-  imageCount(): Promise<number> {
-    return this.page.evaluate(() => {
+  /** Number of `<img>` elements in the page, in every open shadow root and in the card's closed one. */
+  async imageCount(): Promise<number> {
+    const page = await this.page.evaluate(() => {
       let n = document.querySelectorAll('img').length;
       for (const el of document.querySelectorAll('*')) n += el.shadowRoot?.querySelectorAll('img').length ?? 0;
       return n;
     });
+    return page + ((await this.card().run((root) => root.querySelectorAll('img').length, null)) ?? 0);
   }
 }
