@@ -17,6 +17,12 @@ export const FIRST_BATCH = 12;
 export const BATCH = 40;
 /** Batches in flight at once: two keeps the service worker busy without queueing the whole page there. */
 export const MAX_IN_FLIGHT = 2;
+/**
+ * Answers remembered per page (oldest forgotten first). A 50,000-word page has about 2,500 sentences; a page
+ * that keeps adding distinct sentences must not grow the cache without end (issue 15). A forgotten text that
+ * comes back is asked again.
+ */
+export const MAX_ANSWERS = 10_000;
 
 /** Matches a batch in the background (the transport, injected so the queue is testable). */
 export type MatchBatch = (sentences: SentenceQuery[]) => Promise<SentenceResult[]>;
@@ -96,11 +102,26 @@ export class Checker {
       // A failed batch is answered "no match" rather than retried: the page must not hammer the worker.
       const match = byKey.get(String(i)) ?? null;
       this.answers.set(text, match);
+      this.forgetOldest();
       const waiting = this.waiting.get(text) ?? [];
       this.waiting.delete(text);
       for (const sentence of waiting) this.onResult(sentence, match);
       await slicer.maybePause();
     }
+  }
+
+  /** Keeps the cache within {@link MAX_ANSWERS}: drops the oldest answered texts (never those in flight). */
+  private forgetOldest(): void {
+    if (this.answers.size <= MAX_ANSWERS) return;
+    for (const [text, answer] of this.answers) {
+      if (this.answers.size <= MAX_ANSWERS) return;
+      if (answer !== undefined) this.answers.delete(text);
+    }
+  }
+
+  /** Number of sentence texts remembered (answered or in flight). */
+  get cached(): number {
+    return this.answers.size;
   }
 
   private notifyIdle(): void {

@@ -10,6 +10,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 export const MUTATION_BATCH_MS = 150;
 
+/**
+ * Mutation records held between two batches. At 10,000 added nodes a second a batch window sees about 1,500;
+ * past this the rest of the burst is dropped unread rather than held (its first nodes are read). See
+ * ./page-changes.ts for the other limits on what a page's changes can cost.
+ */
+export const MAX_PENDING_RECORDS = 5_000;
+
 /** What changed since the last batch. */
 export interface PageChanges {
   /** Nodes added to the page (elements and text), still connected. */
@@ -34,13 +41,15 @@ export function watchPage(
   let timer: number | null = null;
   const flush = () => {
     timer = null;
-    const records = pending.concat(observer.takeRecords());
+    const records = pending.concat(observer.takeRecords().slice(0, Math.max(0, MAX_PENDING_RECORDS - pending.length)));
     pending = [];
     const changes = summarise(records, ignore);
     if (changes.added.length > 0 || changes.touched.length > 0 || changes.removed) onChanges(changes);
   };
   const observer = new MutationObserver((records) => {
-    pending.push(...records);
+    // A storm beyond the cap is dropped here, before any work is done on it.
+    const room = MAX_PENDING_RECORDS - pending.length;
+    if (room > 0) pending.push(...(records.length > room ? records.slice(0, room) : records));
     if (timer === null) timer = ctx.setTimeout(flush, MUTATION_BATCH_MS);
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });

@@ -16,7 +16,8 @@ import { watchPage, type PageChanges } from './observer';
 import type { Painter } from './painter';
 import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
 import { testMark } from './signals';
-import { Slicer } from './slice';
+import { MAX_BACKLOG_BATCHES, MAX_BLOCK_CHARS, MAX_BLOCKS_PER_PASS, mergeChanges, textLongerThan } from './page-changes';
+import { SLICE_MS, Slicer, yieldToPageFirst } from './slice';
 
 /** Performance marks the benchmark and the tests read, set in test builds only (./signals.ts). */
 export const MARK_START = 'crosscheck:start';
@@ -37,6 +38,9 @@ export class PageScan {
   /** Lowest element holding the whole article, to judge where added paragraphs belong. */
   private container: Element | null = null;
   private observing = false;
+  /** Page changes not handled yet, and the pass handling them (one at a time). */
+  private backlog: PageChanges[] = [];
+  private changing: Promise<void> | null = null;
   /** Where the check stands, for the popup ('idle': off on this site, or not asked to check). */
   state: PageCheckState = 'starting';
 
@@ -94,12 +98,13 @@ export class PageScan {
   }
 
   /** Reads sentences of blocks, sliced so the page stays responsive; returns how many were asked for. */
-  private async scan(blocks: TextBlock[], keep: (s: BlockSentence) => boolean = () => true): Promise<number> {
-    const slicer = new Slicer();
+  private async scan(blocks: Iterable<TextBlock>, keep: (s: BlockSentence) => boolean = () => true, slicer = new Slicer()): Promise<number> {
     let count = 0;
     for (const { block, text } of blocks) {
       if (this.ctx.isInvalid) return count;
-      for (const sentence of sentencesOf(block, text)) {
+      // Splitting a huge block costs seconds and holds no claim sentence worth it (see ./page-changes.ts).
+      const sentences = text.length > MAX_BLOCK_CHARS ? [] : sentencesOf(block, text);
+      for (const sentence of sentences) {
         if (!keep(sentence)) continue;
         this.checker.check(sentence);
         count++;
@@ -120,9 +125,30 @@ export class PageScan {
     if (this.painter.paint(sentence, match) && first) testMark(MARK_FIRST_HIGHLIGHT);
   }
 
-  /** A batch of page changes: drop highlights whose text went away, check new and changed paragraphs. */
+  /**
+   * A batch of page changes, queued: one pass at a time handles everything queued so far, so a page that
+   * changes faster than we read gets its batches merged rather than piled up (./page-changes.ts).
+   */
   private onChanges(changes: PageChanges): void {
     if (this.state === 'idle') return;
+    this.backlog.push(changes);
+    // Merged (and capped) as they pile up, so a storm the reader cannot keep up with holds no growing list.
+    if (this.backlog.length > MAX_BACKLOG_BATCHES) this.backlog = [mergeChanges(this.backlog)];
+    this.changing ??= this.drainChanges().finally(() => (this.changing = null));
+  }
+
+  private async drainChanges(): Promise<void> {
+    while (this.backlog.length > 0 && this.ctx.isValid && this.state !== 'idle') {
+      await this.applyChanges(mergeChanges(this.backlog.splice(0)));
+    }
+  }
+
+  /**
+   * Drops highlights whose text went away and checks new and changed paragraphs; sliced at background
+   * priority, with a bounded number of blocks of bounded size (the page decides how much it changes).
+   */
+  private async applyChanges(changes: PageChanges): Promise<void> {
+    const slicer = new Slicer(SLICE_MS, yieldToPageFirst);
     this.painter.invalidate();
     const painted = this.painter.paintedBlocks();
     const changed = new Set<Element>();
@@ -130,16 +156,28 @@ export class PageScan {
       for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
         if (painted.has(el)) changed.add(el);
       }
+      await slicer.maybePause();
     }
-    const reread = this.painter.prune(changed);
-    const blocks = new Set<Element>(reread);
-    for (const node of changes.added) for (const el of blocksAround(node)) blocks.add(el);
-    for (const node of changes.touched) {
-      const block = node.nodeType === 3 ? enclosingBlock(node) : null;
-      if (block) blocks.add(block);
+    for (const el of changed) {
+      if (!textLongerThan(el, MAX_BLOCK_CHARS)) continue;
+      changed.delete(el);
+      this.painter.removeWhere((e) => e.block === el);
     }
-    const accepted = [...blocks].filter((el) => this.belongsToArticle(el));
-    void this.scan(accepted.map((block) => ({ block, text: this.painter.textMap(block).text })));
+    const blocks = new Set<Element>(this.painter.prune(changed));
+    const add = (el: Element | null) => el && blocks.size < MAX_BLOCKS_PER_PASS && blocks.add(el);
+    for (const node of changes.added) {
+      for (const el of blocksAround(node)) add(el);
+      await slicer.maybePause();
+    }
+    for (const node of changes.touched) if (node.nodeType === 3) add(enclosingBlock(node));
+    const accepted: TextBlock[] = [];
+    for (const block of blocks) {
+      if (this.belongsToArticle(block) && !textLongerThan(block, MAX_BLOCK_CHARS)) {
+        accepted.push({ block, text: this.painter.textMap(block).text });
+      }
+      await slicer.maybePause();
+    }
+    await this.scan(accepted, undefined, slicer);
   }
 
   /** True for an added block that is visible article text (not navigation, ads, comments, our card). */

@@ -11,6 +11,7 @@ export const SLICE_MS = 8;
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
+  postTask?: (task: () => void, options: { priority: 'background' }) => Promise<void>;
 }
 
 /** Resolves in a new task: `scheduler.yield()` where available (keeps our priority), else a message-channel hop. */
@@ -24,11 +25,26 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Resolves in a new task of background priority: the page's own tasks (its timers, input, rendering) run first.
+ * For work the page can cause at will (its changes to the DOM), so that a page that changes itself
+ * non-stop keeps its main thread and our reading waits, rather than the other way round.
+ */
+export function yieldToPageFirst(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A time budget: `due()` says when the current slice is used up; `pause()` yields and starts a new slice. */
 export class Slicer {
   private started = performance.now();
 
-  constructor(private readonly budgetMs = SLICE_MS) {}
+  /** `budgetMs` of work per slice; `yielder` gives the page back between slices. */
+  constructor(
+    private readonly budgetMs = SLICE_MS,
+    private readonly yielder: () => Promise<void> = yieldToPage,
+  ) {}
 
   /** True when the current slice has used its budget. */
   due(): boolean {
@@ -42,7 +58,7 @@ export class Slicer {
 
   /** Yields to the page and starts a new slice. */
   async pause(): Promise<void> {
-    await yieldToPage();
+    await this.yielder();
     this.started = performance.now();
   }
 }
