@@ -22,6 +22,14 @@ export const MAX_BLOCKS_PER_PASS = 300;
 /** Most added or touched nodes kept per pass (the rest of a storm is dropped before any work is done on it). */
 export const MAX_NODES_PER_PASS = 3_000;
 
+/**
+ * After a pass that took longer than this (ms, wall time), the next one waits as long as it took, up to
+ * {@link MAX_REST_MS}: a page that changes non-stop gets at least half of its main thread back, while a live
+ * blog's paragraph (a pass of a millisecond or two) is read at once.
+ */
+export const REST_AFTER_MS = 50;
+export const MAX_REST_MS = 1_000;
+
 /** Batches waiting for a pass before they are merged into one (which caps their nodes). */
 export const MAX_BACKLOG_BATCHES = 8;
 

@@ -16,7 +16,7 @@ import { watchPage, type PageChanges } from './observer';
 import type { Painter } from './painter';
 import { type BlockSentence, blocksAround, blocksInRange, enclosingBlock, pageDate, sentencesOf } from './sentences';
 import { testMark } from './signals';
-import { MAX_BACKLOG_BATCHES, MAX_BLOCK_CHARS, MAX_BLOCKS_PER_PASS, mergeChanges, textLongerThan } from './page-changes';
+import { MAX_BACKLOG_BATCHES, MAX_BLOCK_CHARS, MAX_BLOCKS_PER_PASS, MAX_REST_MS, REST_AFTER_MS, mergeChanges, textLongerThan } from './page-changes';
 import { SLICE_MS, Slicer, yieldToPageFirst } from './slice';
 
 /** Performance marks the benchmark and the tests read, set in test builds only (./signals.ts). */
@@ -139,7 +139,10 @@ export class PageScan {
 
   private async drainChanges(): Promise<void> {
     while (this.backlog.length > 0 && this.ctx.isValid && this.state !== 'idle') {
+      const started = performance.now();
       await this.applyChanges(mergeChanges(this.backlog.splice(0)));
+      const spent = performance.now() - started;
+      if (spent > REST_AFTER_MS) await new Promise((resolve) => this.ctx.setTimeout(() => resolve(undefined), Math.min(spent, MAX_REST_MS)));
     }
   }
 
