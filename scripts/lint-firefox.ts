@@ -106,6 +106,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 function main(): number {
   const env = { ...process.env };
   delete env.CROSSCHECK_EXTRA_HOSTS; // lint what a store would get
+  delete env.CROSSCHECK_TEST_SIGNALS;
   console.log('lint:firefox: building .output/firefox-mv2 ...');
   run('wxt', ['build', '-b', 'firefox'], env);
   const report = JSON.parse(run('web-ext', ['lint', '--source-dir', BUILD_DIR, '--output', 'json', '--no-input'])) as {

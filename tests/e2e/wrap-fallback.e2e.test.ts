@@ -51,7 +51,7 @@ describe('reading without the CSS Custom Highlight API (wrapping fallback)', () 
     await r.hover(TOMAHAWK);
     await expect.poll(() => r.card().isVisible()).toBe(true);
     expect(await r.card().textContent()).toContain('Made by');
-    await r.card().getByRole('button', { name: 'Not a match' }).click();
+    await r.card().click('Not a match');
     await expect.poll(async () => (await r.allHighlighted()).includes(TOMAHAWK)).toBe(false);
     // Unwrapping restores the paragraph's text exactly; other sentences keep their marks.
     const after = await r.paragraph(TOMAHAWK);
