@@ -9,7 +9,9 @@
  */
 import { type Annotation, newAnnotationId } from '../../lib/annotations/model';
 import { cleanPageUrl, withCleanUrls } from '../../lib/annotations/url';
-import { clampFutureDates, validateAnnotation } from '../../lib/annotations/validate';
+import { clampFutureDates, ImportError, validateAnnotation } from '../../lib/annotations/validate';
+import { MAX_IMPORT_ITEMS, MESSAGE_BATCH } from '../../lib/annotations/io';
+import type { ImportCounts } from '../../lib/annotations/requests';
 import { annotationsOnClaims, joinNotes } from '../../lib/annotations/user-notes';
 import type { CorpusView } from '../../lib/match/page';
 import { type Handlers, originScope } from '../../lib/protocol';
@@ -26,12 +28,8 @@ import {
   saveAnnotation,
 } from './annotations-db';
 
-/**
- * Bounds of one listing or export batch. Far below Chrome's 64 MiB message cap whatever the notes hold (one
- * note is at most ~60,000 characters, see `lib/annotations/validate.ts`); large enough that 80,000 notes
- * arrive in about 40 batches.
- */
-export const BATCH_LIMITS: BatchLimits = { maxItems: 2_000, maxChars: 4 * 1024 * 1024 };
+/** Bounds of one listing or export batch (the same as the page's import batches). */
+export const BATCH_LIMITS: BatchLimits = MESSAGE_BATCH;
 /** Most ids one anchoring report may carry (a page with more notes than this is not a reader's). */
 const MAX_REPORTED_IDS = 10_000;
 
@@ -76,6 +74,8 @@ export class SerialQueue {
 export class AnnotationService {
   private db: Promise<AnnotationsDb> | null = null;
   private readonly writes = new SerialQueue();
+  /** An import arriving in batches: held here until its last batch, then written in one transaction. */
+  private staged: { session: string; list: Annotation[] } | null = null;
   /** The corpus view the notes were joined into, once the background loaded it. */
   private view: CorpusView | null = null;
 
@@ -208,8 +208,24 @@ export class AnnotationService {
     return out;
   }
 
-  /** Imports all-or-nothing; addresses cleaned of tracking parameters, dates in the future brought to now. */
-  async import(list: readonly Annotation[]) {
+  /**
+   * Imports all-or-nothing; addresses cleaned of tracking parameters, dates in the future brought to now. A
+   * file too large for one message arrives in batches of one `session`: every batch but the last (`more`) is
+   * held, and the last writes them all at once. One import is held at a time (a new session drops the old).
+   */
+  async import(batch: readonly Annotation[], session?: string, more = false): Promise<ImportCounts> {
+    let list = batch;
+    if (session !== undefined) {
+      const held = this.staged?.session === session ? this.staged.list : [];
+      this.staged = null;
+      if (held.length + batch.length > MAX_IMPORT_ITEMS) throw new ImportError(`This import has more than ${MAX_IMPORT_ITEMS} annotations`);
+      const all = [...held, ...batch];
+      list = all;
+      if (more) {
+        this.staged = { session, list: all };
+        return { added: 0, updated: 0, unchanged: 0 };
+      }
+    }
     const now = new Date();
     const clean = list.map((item, i) => clampFutureDates(withCleanUrls(validateAnnotation(item, i)), now));
     const counts = await this.writes.run(() => this.withDb((db) => importAnnotations(db, clean)));
@@ -251,7 +267,7 @@ export class AnnotationService {
       pageAnnotations: ({ urls }) => this.forPage(urls),
       reportAnchoring: async ({ placed, orphans }, ctx) => ({ recorded: await this.reportAnchoring(placed, orphans, originScope(ctx)) }),
       claimAnnotations: ({ claims }, ctx) => this.forClaims(claims, originScope(ctx)),
-      importAnnotations: ({ annotations }) => this.import(annotations),
+      importAnnotations: ({ annotations, session, more }) => this.import(annotations, session, more),
       exportAnnotations: ({ after }) => this.exportBatch(after ?? null),
     };
   }

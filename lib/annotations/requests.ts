@@ -39,8 +39,11 @@ export interface AnnotationRequests {
    * receives only the notes made on its own site; `elsewhere` counts the others (for "2 notes elsewhere").
    */
   claimAnnotations: { req: { claims: string[] }; res: { annotations: Annotation[]; elsewhere: number } };
-  /** Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. */
-  importAnnotations: { req: { annotations: Annotation[] }; res: ImportCounts };
+  /**
+   * Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. A large file is
+   * sent in batches of one `session`; `more` says another batch follows (the counts come with the last).
+   */
+  importAnnotations: { req: { annotations: Annotation[]; session?: string; more?: boolean }; res: ImportCounts };
   /** One bounded batch of annotations for export, as `listAnnotations` pages them (the page sorts and joins them). */
   exportAnnotations: { req: { after?: string | null }; res: { annotations: Annotation[]; next: string | null } };
   /** Background -> tab: open the annotation editor on the reader's current selection. */
