@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { SUGGESTED_TAGS, cleanTags } from '../lib/annotations/model';
+import { MAX_NOTE_CHARS } from '../lib/annotations/validate';
 import './theme.css';
 import './annotations.css';
 
@@ -131,6 +132,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
         id={`${id}-note`}
         class="cc-input cc-ann-note-input"
         rows={3}
+        maxLength={MAX_NOTE_CHARS}
         value={note}
         aria-invalid={invalid}
         aria-describedby={invalid ? `${id}-invalid` : `${id}-keys`}

@@ -34,6 +34,8 @@ export interface AnnotationsPageProps {
   loading?: boolean;
   /** Why the annotations could not be loaded, with what to do (e.g. close other tabs). */
   error?: string;
+  /** Something the reader should know about their last action (e.g. an edit that met another tab's). */
+  notice?: string;
   /** Filters to start with (e.g. the site of the tab the page was opened from). */
   initialFilter?: Partial<AnnotationFilterValues>;
 }
@@ -119,6 +121,11 @@ export function AnnotationsPage(props: AnnotationsPageProps) {
           {error}
         </p>
       ) : null}
+      {props.notice ? (
+        <p class="cc-status" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       {loading ? (
         <p class="cc-status">Loading your annotations…</p>
       ) : annotations.length === 0 ? (
@@ -135,7 +142,7 @@ export function AnnotationsPage(props: AnnotationsPageProps) {
             shown={shown.length}
           />
           {shown.length > 0 ? (
-            <AnnotationList annotations={shown} orphans={orphans} claimLabels={props.claimLabels} onSave={props.onSave} onDelete={remove} />
+            <AnnotationList key={JSON.stringify(values)} annotations={shown} orphans={orphans} claimLabels={props.claimLabels} onSave={props.onSave} onDelete={remove} />
           ) : (
             <p class="cc-ann-empty">No annotation matches these filters.</p>
           )}

@@ -24,8 +24,30 @@ export async function sendToTab<K extends RequestName>(tabId: number, type: K, r
   return unwrap(type, await browser.tabs.sendMessage(tabId, message(type, req), { frameId: 0 }));
 }
 
-function contextOf(sender: Browser.runtime.MessageSender): MessageContext {
-  return { tabId: sender.tab?.id ?? null, url: sender.url ?? null };
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who sent a message, from the browser's own account of it (a page cannot forge `sender`): our extension
+ * pages have our origin (in a tab or not: the popup can open as a tab); our content script runs in the top
+ * frame of a tab, on the page's origin. Anything else (another extension, a frame) is `other`.
+ */
+export function contextOf(sender: Browser.runtime.MessageSender): MessageContext {
+  const ours = sender.id === browser.runtime.id;
+  const url = sender.url ?? null;
+  const origin = (sender as { origin?: string }).origin ?? originOf(sender.url);
+  const extensionOrigin = originOf(browser.runtime.getURL('/'));
+  const tabId = sender.tab?.id ?? null;
+  let kind: MessageContext['sender'] = 'other';
+  if (ours && origin !== null && origin === extensionOrigin) kind = 'extension';
+  else if (ours && tabId !== null && sender.frameId === 0 && origin !== null && origin !== 'null') kind = 'content';
+  return { tabId, url, sender: kind, origin };
 }
 
 /**

@@ -4,9 +4,12 @@
  * page's origin. Their plain types and pure rules are in `lib/settings.ts`.
  */
 import { storage } from 'wxt/utils/storage';
-import { type DismissedMatches, type PopupRequest, type Sensitivity, type SiteToggles, dismissedOn, withDismissed } from '../lib/settings';
+import type { DismissedMatches, PopupRequest, Sensitivity, SiteToggles } from '../lib/settings';
 
-/** Claims the reader marked "not a match", per page. */
+/**
+ * Where "not a match" choices were kept before they moved to the background's private store (content scripts
+ * can read all of `storage.local`). Read once by the background to move them, then removed.
+ */
 export const dismissedItem = storage.defineItem<DismissedMatches>('local:dismissedMatches', { fallback: {}, version: 1 });
 /** Origins (`https://example.org`) the reader asked to always check. */
 export const alwaysCheckItem = storage.defineItem<string[]>('local:alwaysCheckSites', { fallback: [], version: 1 });
@@ -20,16 +23,6 @@ export const siteTogglesItem = storage.defineItem<SiteToggles>('local:siteToggle
  * module, and defining a session item there fails (session storage is closed to content scripts by default).
  */
 export const popupRequestItem = storage.defineItem<PopupRequest | null>('local:popupRequest', { fallback: null, version: 1 });
-
-/** Remembers "not a match" for `claim` on the page at `url`. */
-export async function dismissMatch(url: string, claim: string): Promise<void> {
-  await dismissedItem.setValue(withDismissed(await dismissedItem.getValue(), url, claim));
-}
-
-/** Claim ids dismissed on the page at `url`. */
-export async function dismissedClaims(url: string): Promise<Set<string>> {
-  return dismissedOn(await dismissedItem.getValue(), url);
-}
 
 /** Adds an origin to the always-check list (idempotent). */
 export async function addAlwaysCheckSite(origin: string): Promise<void> {

@@ -1,7 +1,9 @@
 /**
- * The annotations page (`/annotations.html`): loads every annotation from the background, and turns the
- * page's callbacks into messages. Files are made here (export via a blob URL and `<a download>`) and read
- * here (import is validated with `parseImport` before anything is sent, so a malformed file changes nothing).
+ * The annotations page (`/annotations.html`): loads every annotation from the background in bounded batches
+ * (a message is capped at 64 MiB, a store is not), and turns the page's callbacks into messages. Files are
+ * made here (export assembled from batches into a Blob and saved through `<a download>`) and read here
+ * (import is validated with `parseImport` before anything is sent, so a malformed file changes nothing; a
+ * large one is sent in batches that the background writes at once).
  * Opening the page asks the browser to keep Crosscheck's storage (`navigator.storage.persist()`), which only a
  * page can ask: the service worker has no `persist()`.
  */
@@ -10,7 +12,7 @@ import { AnnotationsPage } from '../../components/AnnotationsPage';
 import type { AnnotationDraft } from '../../components/AnnotationEditor';
 import type { AnnotationFilterValues } from '../../components/AnnotationFilters';
 import type { ExportFormat, ImportResult } from '../../components/AnnotationTransfer';
-import { exportBackup, exportJsonLd, parseImport } from '../../lib/annotations/io';
+import { MESSAGE_BATCH, batchesOf, exportParts, parseImport } from '../../lib/annotations/io';
 import { type Annotation, editAnnotation } from '../../lib/annotations/model';
 import { userMessage } from '../../lib/annotations/requests';
 import { sendToBackground } from '../../utils/messaging';
@@ -24,9 +26,9 @@ async function send<K extends Parameters<typeof sendToBackground>[0]>(type: K, r
   }
 }
 
-/** Saves `text` as a file through the browser's download of a blob URL. */
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves `parts` as one file through the browser's download of a blob URL. */
+function download(parts: string[], name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -47,6 +49,46 @@ function filterFromQuery(): Partial<AnnotationFilterValues> {
   return filter;
 }
 
+/** Every annotation and the orphans among them, batch after batch, newest first. */
+async function loadAll(): Promise<{ annotations: Annotation[]; orphans: string[] }> {
+  const annotations: Annotation[] = [];
+  const orphans: string[] = [];
+  let after: string | null = null;
+  do {
+    const batch: { annotations: Annotation[]; orphans: string[]; next: string | null } = await send('listAnnotations', { after });
+    annotations.push(...batch.annotations);
+    orphans.push(...batch.orphans);
+    after = batch.next;
+  } while (after !== null);
+  annotations.sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
+  return { annotations, orphans };
+}
+
+/** Every annotation for export, batch after batch, oldest first (then by id). */
+async function exportAll(): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  let after: string | null = null;
+  do {
+    const batch: { annotations: Annotation[]; next: string | null } = await send('exportAnnotations', { after });
+    all.push(...batch.annotations);
+    after = batch.next;
+  } while (after !== null);
+  return all.sort((a, b) => (a.created === b.created ? (a.id < b.id ? -1 : 1) : a.created < b.created ? -1 : 1));
+}
+
+/** Sends an import in batches of one session; the background writes them all with the last one. */
+async function importInBatches(incoming: Annotation[]): Promise<ImportResult> {
+  const batches = batchesOf(incoming, MESSAGE_BATCH);
+  if (batches.length <= 1) return send('importAnnotations', { annotations: incoming });
+  const session = crypto.randomUUID();
+  let result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  for (const [i, annotations] of batches.entries()) result = await send('importAnnotations', { annotations, session, more: i < batches.length - 1 });
+  return result;
+}
+
+/** What the reader is told when their edit met another tab's. */
+export const CONFLICT_NOTICE = 'This note was changed in another tab meanwhile: both versions are kept, yours as a separate note.';
+
 /** Asks once per page load that the browser keep our storage under pressure; a refusal changes nothing here. */
 function askPersistentStorage(): void {
   void navigator.storage?.persisted?.().then((already) => (already ? true : navigator.storage.persist())).catch(() => false);
@@ -58,12 +100,13 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>(undefined);
   const [importResult, setImportResult] = useState<ImportResult | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const deleted = useRef(new Map<string, Annotation>());
   const [initialFilter] = useState(filterFromQuery);
 
   const reload = async () => {
     try {
-      const list = await send('listAnnotations', {});
+      const list = await loadAll();
       setAnnotations(list.annotations);
       setOrphans(list.orphans);
       setError(undefined);
@@ -86,7 +129,8 @@ export function App() {
   const onSave = async (id: string, draft: AnnotationDraft) => {
     const current = annotations.find((a) => a.id === id);
     if (!current) throw new Error('This annotation was deleted meanwhile');
-    await send('saveAnnotation', { annotation: editAnnotation(current, draft, new Date()) });
+    const { conflict } = await send('saveAnnotation', { annotation: editAnnotation(current, draft, new Date()), base: current.modified });
+    setNotice(conflict ? CONFLICT_NOTICE : undefined);
     await reload();
   };
   const onDelete = async (id: string) => {
@@ -102,15 +146,16 @@ export function App() {
     await reload();
   };
   const onExport = async (format: ExportFormat) => {
-    const { annotations: all } = await send('exportAnnotations', {});
+    const all = await exportAll();
     const day = new Date().toISOString().slice(0, 10);
-    if (format === 'jsonld') download(exportJsonLd(all), `crosscheck-annotations-${day}.jsonld`, 'application/ld+json');
-    else download(exportBackup(all, new Date()), `crosscheck-backup-${day}.json`, 'application/json');
+    const parts = exportParts(format, all, new Date());
+    if (format === 'jsonld') download(parts, `crosscheck-annotations-${day}.jsonld`, 'application/ld+json');
+    else download(parts, `crosscheck-backup-${day}.json`, 'application/json');
   };
   const onImport = async (text: string) => {
     try {
       const { annotations: incoming } = parseImport(text);
-      setImportResult(await send('importAnnotations', { annotations: incoming }));
+      setImportResult(await importInBatches(incoming));
       await reload();
     } catch (e) {
       setImportResult({ error: userMessage(e) });
@@ -123,6 +168,7 @@ export function App() {
       orphans={orphans}
       loading={loading}
       error={error}
+      notice={notice}
       initialFilter={initialFilter}
       importResult={importResult}
       onSave={onSave}

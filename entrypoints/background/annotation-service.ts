@@ -7,21 +7,39 @@
  * Dependencies are passed in (database opener, orphan store, matcher hooks) so the whole module runs in node
  * with fake-indexeddb.
  */
-import type { Annotation } from '../../lib/annotations/model';
-import { cleanPageUrl } from '../../lib/annotations/url';
-import { validateAnnotation } from '../../lib/annotations/validate';
+import { type Annotation, newAnnotationId } from '../../lib/annotations/model';
+import { cleanPageUrl, withCleanUrls } from '../../lib/annotations/url';
+import { clampFutureDates, ImportError, validateAnnotation } from '../../lib/annotations/validate';
+import { MAX_IMPORT_ITEMS, MESSAGE_BATCH } from '../../lib/annotations/io';
+import type { ImportCounts } from '../../lib/annotations/requests';
 import { annotationsOnClaims, joinNotes } from '../../lib/annotations/user-notes';
-import { fromExtensionPage, originOf, splitByOrigin } from '../../lib/annotations/origin';
 import type { CorpusView } from '../../lib/match/page';
-import type { Handlers, MessageContext } from '../../lib/protocol';
+import { type Handlers, originScope } from '../../lib/protocol';
 import {
+  type AnnotationBatch,
   type AnnotationsDb,
+  type BatchLimits,
+  type SaveOutcome,
   deleteAnnotation,
-  exportAll,
+  getAnnotation,
   importAnnotations,
   listAnnotations,
-  putAnnotation,
+  listPage,
+  saveAnnotation,
 } from './annotations-db';
+
+/** Bounds of one listing or export batch (the same as the page's import batches). */
+export const BATCH_LIMITS: BatchLimits = MESSAGE_BATCH;
+/** Most ids one anchoring report may carry (a page with more notes than this is not a reader's). */
+const MAX_REPORTED_IDS = 10_000;
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 
 /** Where the ids of orphaned annotations are kept (a storage item in the extension). */
 export interface OrphanStore {
@@ -31,8 +49,11 @@ export interface OrphanStore {
 
 /** What the service needs from its host. */
 export interface AnnotationServiceDeps {
-  /** Opens the database (called again after a failure, e.g. a blocked upgrade once the other tab closed). */
-  openDb(): Promise<AnnotationsDb>;
+  /**
+   * Opens the database (called again after a failure, e.g. a blocked upgrade once the other tab closed).
+   * `onGone` must run when the connection closes under us (a newer version elsewhere), so it is reopened.
+   */
+  openDb(onGone: () => void): Promise<AnnotationsDb>;
   orphans: OrphanStore;
   /** The corpus view must be rebuilt without the reader's notes (after a delete or an import that replaced some). */
   resetMatcher(): void;
@@ -53,17 +74,40 @@ export class SerialQueue {
 export class AnnotationService {
   private db: Promise<AnnotationsDb> | null = null;
   private readonly writes = new SerialQueue();
+  /** An import arriving in batches: held here until its last batch, then written in one transaction. */
+  private staged: { session: string; list: Annotation[] } | null = null;
   /** The corpus view the notes were joined into, once the background loaded it. */
   private view: CorpusView | null = null;
 
   constructor(private readonly deps: AnnotationServiceDeps) {}
 
   private open(): Promise<AnnotationsDb> {
-    this.db ??= this.deps.openDb().catch((error: unknown) => {
-      this.db = null; // Try again next time: the reader may have closed the tab that blocked the upgrade.
-      throw error;
-    });
-    return this.db;
+    if (this.db) return this.db;
+    const opening: Promise<AnnotationsDb> = this.deps
+      .openDb(() => {
+        if (this.db === opening) this.db = null; // Closed under us: the next request opens a fresh connection.
+      })
+      .catch((error: unknown) => {
+        if (this.db === opening) this.db = null; // Try again next time: the tab that blocked the upgrade may be gone.
+        throw error;
+      });
+    this.db = opening;
+    return opening;
+  }
+
+  /**
+   * Runs `work` on the open database; when the connection turns out closed (the close event has not arrived
+   * yet), opens a fresh one and runs it once more.
+   */
+  private async withDb<T>(work: (db: AnnotationsDb) => Promise<T>): Promise<T> {
+    const db = await this.open();
+    try {
+      return await work(db);
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name !== 'InvalidStateError') throw error;
+      if (this.db && (await this.db.catch(() => null)) === db) this.db = null;
+      return work(await this.open());
+    }
   }
 
   /** Adds every stored note to a freshly loaded corpus view and keeps it in step afterwards. */
@@ -82,18 +126,24 @@ export class AnnotationService {
     this.deps.resetMatcher();
   }
 
-  async save(annotation: Annotation): Promise<Annotation> {
-    const valid = validateAnnotation(annotation, 0);
-    const db = await this.open();
-    const stored = await this.writes.run(() => putAnnotation(db, valid));
-    if (this.view) joinNotes(this.view, [stored]);
-    return stored;
+  /**
+   * Saves a note: validated (size limits), addresses cleaned of tracking, dates not in the future. `base`: see
+   * `saveAnnotation` in the protocol. `origin`: a content script's page origin (it may not overwrite a note of
+   * another site), null for extension pages.
+   */
+  async save(annotation: Annotation, options: { base?: string; origin?: string | null } = {}): Promise<SaveOutcome> {
+    const valid = clampFutureDates(withCleanUrls(validateAnnotation(annotation, 0, 'This note')), new Date());
+    const base = options.base;
+    const outcome = await this.writes.run(() =>
+      this.withDb((db) => saveAnnotation(db, valid, { origin: options.origin ?? null, copyId: () => newAnnotationId(), ...(base === undefined ? {} : { base }) })),
+    );
+    if (this.view) joinNotes(this.view, [outcome.annotation]);
+    return outcome;
   }
 
   async remove(id: string): Promise<Annotation | null> {
-    const db = await this.open();
     const deleted = await this.writes.run(async () => {
-      const gone = await deleteAnnotation(db, id);
+      const gone = await this.withDb((db) => deleteAnnotation(db, id));
       await this.updateOrphans([id], []);
       return gone;
     });
@@ -101,53 +151,90 @@ export class AnnotationService {
     return deleted ?? null;
   }
 
-  async list(): Promise<{ annotations: Annotation[]; orphans: string[] }> {
-    const annotations = await listAnnotations(await this.open());
-    return { annotations, orphans: await this.liveOrphans(annotations) };
+  /** One bounded batch of the list (see {@link BATCH_LIMITS}), with the orphans among it. */
+  async list(after: string | null = null): Promise<AnnotationBatch & { orphans: string[] }> {
+    const batch = await this.withDb((db) => listPage(db, after, BATCH_LIMITS));
+    return { ...batch, orphans: await this.liveOrphans(batch.annotations) };
+  }
+
+  /** One bounded batch for export, addresses cleaned of tracking parameters (notes stored before cleaning too). */
+  async exportBatch(after: string | null = null): Promise<AnnotationBatch> {
+    const batch = await this.withDb((db) => listPage(db, after, BATCH_LIMITS));
+    return { annotations: batch.annotations.map(withCleanUrls), next: batch.next };
   }
 
   /** Annotations filed under any of `urls` (compared cleaned of fragments and tracking parameters). */
   async forPage(urls: readonly string[]): Promise<{ annotations: Annotation[]; orphans: string[] }> {
-    const db = await this.open();
     const sources = new Set(urls.flatMap((u) => [u, cleanPageUrl(u) ?? u]));
     const found = new Map<string, Annotation>();
-    for (const source of sources) for (const a of await listAnnotations(db, { source })) found.set(a.id, a);
+    await this.withDb(async (db) => {
+      for (const source of sources) for (const a of await listAnnotations(db, { source })) found.set(a.id, a);
+    });
     const annotations = [...found.values()];
     return { annotations, orphans: await this.liveOrphans(annotations) };
   }
 
-  async forClaims(claims: readonly string[]): Promise<Annotation[]> {
-    if (claims.length === 0) return [];
-    return annotationsOnClaims(await listAnnotations(await this.open()), claims);
+  /**
+   * The notes on `claims`. With `origin` (a content script), only those made on that site; `elsewhere` counts
+   * the others, which must never reach another site's page.
+   */
+  async forClaims(claims: readonly string[], origin: string | null = null): Promise<{ annotations: Annotation[]; elsewhere: number }> {
+    if (claims.length === 0) return { annotations: [], elsewhere: 0 };
+    const all = annotationsOnClaims(await this.withDb((db) => listAnnotations(db)), claims);
+    if (origin === null) return { annotations: all, elsewhere: 0 };
+    const annotations = all.filter((a) => originOf(a.target.source) === origin);
+    return { annotations, elsewhere: all.length - annotations.length };
   }
 
   /**
-   * The notes on `claims` a sender may see: all of them for an extension page; for a content script,
-   * only those filed on its page's origin (`sender.url`, set by the browser), the others counted. A page must
-   * never get notes made on other sites into its DOM (issue 15).
+   * Records the outcome of re-anchoring a page; returns the number of orphans now known. With `origin` (a
+   * content script), ids of notes on other sites are ignored: a page may not mark another site's notes.
    */
-  async forClaimsSeenBy(claims: readonly string[], sender: MessageContext): Promise<{ annotations: Annotation[]; elsewhere: number }> {
-    const all = await this.forClaims(claims);
-    if (fromExtensionPage(sender)) return { annotations: all, elsewhere: 0 };
-    const { here, elsewhere } = splitByOrigin(all, originOf(sender.url));
-    return { annotations: here, elsewhere };
+  reportAnchoring(placed: readonly string[], orphans: readonly string[], origin: string | null = null): Promise<number> {
+    return this.writes.run(async () => {
+      const keep = origin === null ? (ids: readonly string[]) => Promise.resolve(ids) : (ids: readonly string[]) => this.onOrigin(ids, origin);
+      return this.updateOrphans(await keep(placed), await keep(orphans));
+    });
   }
 
-  /** Records the outcome of re-anchoring a page; returns the number of orphans now known. */
-  reportAnchoring(placed: readonly string[], orphans: readonly string[]): Promise<number> {
-    return this.writes.run(() => this.updateOrphans(placed, orphans));
+  private async onOrigin(ids: readonly string[], origin: string): Promise<string[]> {
+    const out: string[] = [];
+    await this.withDb(async (db) => {
+      for (const id of ids.slice(0, MAX_REPORTED_IDS)) {
+        const a = typeof id === 'string' ? await getAnnotation(db, id) : undefined;
+        if (a && originOf(a.target.source) === origin) out.push(id);
+      }
+    });
+    return out;
   }
 
-  async import(list: readonly Annotation[]) {
-    const db = await this.open();
-    const counts = await this.writes.run(() => importAnnotations(db, list));
+  /**
+   * Imports all-or-nothing; addresses cleaned of tracking parameters, dates in the future brought to now. A
+   * file too large for one message arrives in batches of one `session`: every batch but the last (`more`) is
+   * held, and the last writes them all at once. One import is held at a time (a new session drops the old).
+   */
+  async import(batch: readonly Annotation[], session?: string, more = false): Promise<ImportCounts> {
+    let list = batch;
+    if (session !== undefined) {
+      const held = this.staged?.session === session ? this.staged.list : [];
+      this.staged = null;
+      if (held.length + batch.length > MAX_IMPORT_ITEMS) throw new ImportError(`This import has more than ${MAX_IMPORT_ITEMS} annotations`);
+      const all = [...held, ...batch];
+      list = all;
+      if (more) {
+        this.staged = { session, list: all };
+        return { added: 0, updated: 0, unchanged: 0 };
+      }
+    }
+    const now = new Date();
+    const clean = list.map((item, i) => clampFutureDates(withCleanUrls(validateAnnotation(item, i)), now));
+    const counts = await this.writes.run(() => this.withDb((db) => importAnnotations(db, clean)));
     if (counts.updated > 0) this.forgetView();
-    else if (this.view && counts.added > 0) joinNotes(this.view, await listAnnotations(db));
+    else if (this.view && counts.added > 0) {
+      const view = this.view;
+      joinNotes(view, await this.withDb((db) => listAnnotations(db)));
+    }
     return counts;
-  }
-
-  async exportAll(): Promise<Annotation[]> {
-    return exportAll(await this.open());
   }
 
   private async updateOrphans(placed: readonly string[], orphans: readonly string[]): Promise<number> {
@@ -168,17 +255,20 @@ export class AnnotationService {
     return (await this.deps.orphans.get()).filter((id) => known.has(id));
   }
 
-  /** Protocol handlers for the annotation requests the background answers. */
+  /**
+   * Protocol handlers for the annotation requests the background answers. `dispatch` has already checked who
+   * may send what (`CONTENT_SCRIPT_RULES`); the handlers keep a content script to its own site's notes.
+   */
   handlers(): Handlers {
     return {
-      saveAnnotation: async ({ annotation }) => ({ annotation: await this.save(annotation) }),
+      saveAnnotation: ({ annotation, base }, ctx) => this.save(annotation, { origin: originScope(ctx), ...(base === undefined ? {} : { base }) }),
       deleteAnnotation: async ({ id }) => ({ deleted: await this.remove(id) }),
-      listAnnotations: () => this.list(),
+      listAnnotations: ({ after }) => this.list(after ?? null),
       pageAnnotations: ({ urls }) => this.forPage(urls),
-      reportAnchoring: async ({ placed, orphans }) => ({ recorded: await this.reportAnchoring(placed, orphans) }),
-      claimAnnotations: ({ claims }, sender) => this.forClaimsSeenBy(claims, sender),
-      importAnnotations: ({ annotations }) => this.import(annotations),
-      exportAnnotations: async () => ({ annotations: await this.exportAll() }),
+      reportAnchoring: async ({ placed, orphans }, ctx) => ({ recorded: await this.reportAnchoring(placed, orphans, originScope(ctx)) }),
+      claimAnnotations: ({ claims }, ctx) => this.forClaims(claims, originScope(ctx)),
+      importAnnotations: ({ annotations, session, more }) => this.import(annotations, session, more),
+      exportAnnotations: ({ after }) => this.exportBatch(after ?? null),
     };
   }
 }

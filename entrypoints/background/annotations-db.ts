@@ -120,7 +120,7 @@ async function upgrade(db: IDBPDatabase<unknown>, tx: UpgradeTx, from: number, t
  * uses {@link openAnnotationsDb}. The connection closes itself when a newer version asks for the database.
  * @throws UpgradeBlockedError when another connection keeps an older version open.
  */
-export function openAtVersion(factory: IDBFactory, version: number): Promise<IDBPDatabase<unknown>> {
+export function openAtVersion(factory: IDBFactory, version: number, onGone?: () => void): Promise<IDBPDatabase<unknown>> {
   return new Promise((resolve, reject) => {
     const request = factory.open(DB_NAME, version);
     let gaveUp = false;
@@ -136,16 +136,26 @@ export function openAtVersion(factory: IDBFactory, version: number): Promise<IDB
     request.onsuccess = () => {
       const db = request.result;
       if (gaveUp) return db.close(); // The upgrade ran once the other tab let go; the caller will reopen.
-      db.onversionchange = () => db.close();
+      // Another context wants a newer version (or deletes the database): let go at once, and tell the owner,
+      // which opens a fresh connection for the next request instead of failing on a closed one.
+      db.onversionchange = () => {
+        db.close();
+        onGone?.();
+      };
+      // The browser closed the connection itself (storage cleared, disk error).
+      db.onclose = () => onGone?.();
       resolve(wrap(db));
     };
     request.onerror = () => reject(userFacing(request.error));
   });
 }
 
-/** Opens (creating or migrating as needed) the annotation database. */
-export async function openAnnotationsDb(factory: IDBFactory = indexedDB): Promise<AnnotationsDb> {
-  return (await openAtVersion(factory, ANNOTATIONS_DB_VERSION)) as unknown as AnnotationsDb;
+/**
+ * Opens (creating or migrating as needed) the annotation database. `onGone` runs when the connection closes
+ * under us (a newer version or a deletion elsewhere, or the browser closing it).
+ */
+export async function openAnnotationsDb(factory: IDBFactory = indexedDB, onGone?: () => void): Promise<AnnotationsDb> {
+  return (await openAtVersion(factory, ANNOTATIONS_DB_VERSION, onGone)) as unknown as AnnotationsDb;
 }
 
 /** The stored record for an annotation. */
@@ -158,16 +168,70 @@ export function recordOf(annotation: Annotation): AnnotationRecord {
  * Saves an annotation. When the stored copy has a strictly newer `modified` (a stale write from another tab),
  * the stored copy stays. Returns the copy that is stored afterwards.
  */
-export function putAnnotation(db: AnnotationsDb, annotation: Annotation): Promise<Annotation> {
+export async function putAnnotation(db: AnnotationsDb, annotation: Annotation): Promise<Annotation> {
+  return (await saveAnnotation(db, annotation, {})).annotation;
+}
+
+/** A note of one site was to be overwritten by a content script of another site. */
+export class ForeignNoteError extends Error {
+  override readonly name = 'ForeignNoteError';
+  constructor() {
+    super('This note belongs to another site');
+  }
+}
+
+/** How {@link saveAnnotation} decides. */
+export interface SaveOptions {
+  /**
+   * The `modified` of the copy the editor started from. When the stored copy's differs, someone else edited
+   * it meanwhile: both versions are kept (the incoming one under `copyId()`).
+   */
+  base?: string;
+  /** Makes the id of the kept second version. */
+  copyId?: () => string;
+  /** Refuse to overwrite a stored note whose page is not on this origin (a content script's saves). */
+  origin?: string | null;
+}
+
+/** What a save stored: the saved annotation, and the other version when the edit conflicted. */
+export interface SaveOutcome {
+  annotation: Annotation;
+  conflict?: Annotation;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saves an annotation with conflict detection (see {@link SaveOptions}). Without `base`, a strictly newer
+ * stored copy wins silently (a stale write from another tab); with `base`, a changed stored copy means a
+ * conflict and both versions are kept.
+ * @throws ForeignNoteError when `origin` is given and the stored note belongs to another site.
+ */
+export function saveAnnotation(db: AnnotationsDb, annotation: Annotation, options: SaveOptions): Promise<SaveOutcome> {
   return guarded(async () => {
     const tx = db.transaction(STORE, 'readwrite');
     const current = await tx.store.get(annotation.id);
-    if (current && isNewer(current.annotation, annotation)) {
+    if (current && options.origin != null && originOf(current.source) !== options.origin) {
       await tx.done;
-      return current.annotation;
+      throw new ForeignNoteError();
+    }
+    if (current && options.base !== undefined && current.modified !== options.base && options.copyId) {
+      const copy = { ...annotation, id: options.copyId() };
+      await Promise.all([tx.store.put(recordOf(copy)), tx.done]);
+      return { annotation: copy, conflict: current.annotation };
+    }
+    if (current && options.base === undefined && isNewer(current.annotation, annotation)) {
+      await tx.done;
+      return { annotation: current.annotation };
     }
     await Promise.all([tx.store.put(recordOf(annotation)), tx.done]);
-    return annotation;
+    return { annotation };
   });
 }
 
@@ -257,6 +321,37 @@ export async function importAnnotations(db: AnnotationsDb, list: readonly unknow
     await Promise.all([writing, tx.done]);
     return summary;
   });
+}
+
+/** One bounded batch of {@link listPage}, and the cursor of the next one (null after the last). */
+export interface AnnotationBatch {
+  annotations: Annotation[];
+  next: string | null;
+}
+
+/** Bounds of one batch: a message between the background and a page must stay far below Chrome's 64 MiB. */
+export interface BatchLimits {
+  maxItems: number;
+  /** Characters of JSON; the batch ends after the item that reaches it (so one large item still passes). */
+  maxChars: number;
+}
+
+/**
+ * The annotations after the id `after` (null: from the start), in id order, in a batch bounded by `limits`.
+ * Paging by id is stable while notes are added or edited; the caller sorts what it assembled.
+ */
+export async function listPage(db: AnnotationsDb, after: string | null, limits: BatchLimits): Promise<AnnotationBatch> {
+  const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+  let cursor = await db.transaction(STORE).store.openCursor(range);
+  const annotations: Annotation[] = [];
+  let chars = 0;
+  while (cursor) {
+    annotations.push(cursor.value.annotation);
+    chars += JSON.stringify(cursor.value.annotation).length;
+    if (annotations.length >= limits.maxItems || chars >= limits.maxChars) return { annotations, next: cursor.key };
+    cursor = await cursor.continue();
+  }
+  return { annotations, next: null };
 }
 
 /** Every annotation, oldest first (then by id), for export. */

@@ -25,7 +25,7 @@ const READY_PAUSE_MS = 100;
 /** The service on the browser's IndexedDB; `resetMatcher` drops the corpus view so it is rebuilt. */
 export function createAnnotationService(resetMatcher: () => void): AnnotationService {
   return new AnnotationService({
-    openDb: () => openAnnotationsDb(indexedDB),
+    openDb: (onGone) => openAnnotationsDb(indexedDB, onGone),
     orphans: { get: () => orphansItem.getValue(), set: (ids) => orphansItem.setValue(ids) },
     resetMatcher,
   });

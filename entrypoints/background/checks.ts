@@ -20,7 +20,14 @@ export async function checkTab(tabId: number, mode: Exclude<CheckMode, 'off'>): 
     await sendToTab(tabId, mode === 'page' ? 'checkPage' : 'checkSelection', {});
   } catch {
     pending.set(tabId, mode);
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    } catch (error) {
+      // Nothing was injected: a check left waiting would start on the next page in this tab, even where the
+      // reader switched checking off.
+      pending.delete(tabId);
+      throw error;
+    }
   }
 }
 

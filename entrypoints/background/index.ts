@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { PageContexts } from '../../lib/match';
 import { matchSentence } from '../../lib/match/page';
-import { dismissedOn, siteEnabled } from '../../lib/settings';
+import { siteEnabled } from '../../lib/settings';
 import { listen } from '../../utils/messaging';
 import { popupRequestItem } from '../../utils/settings';
 import { createAnnotationService } from './annotations';
@@ -33,10 +33,12 @@ export default defineBackground(() => {
       const asked = tabId === null ? undefined : pending.get(tabId);
       if (asked && tabId !== null) pending.delete(tabId);
       const page = url ?? '';
-      const [toggles, sensitivity, dismissed] = await Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.get()]);
+      const [toggles, sensitivity, dismissed] = await Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.on(page)]);
       const mode = asked ?? (siteEnabled(toggles, page) ? 'page' : 'off');
-      return { mode, sensitivity, dismissed: [...dismissedOn(dismissed, page)] };
+      return { mode, sensitivity, dismissed };
     },
+    dismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.add(url, claim) }),
+    pageDismissed: async ({ url }) => ({ dismissed: await settings.dismissed.on(url) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await index.get();
       // Each sentence is read in its page: the context of every sentence of this page seen so far.

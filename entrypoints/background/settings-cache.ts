@@ -6,6 +6,7 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { type DismissedMatches, type Sensitivity, type SiteToggles } from '../../lib/settings';
 import { dismissedItem, sensitivityItem, siteTogglesItem } from '../../utils/settings';
+import { type DismissedStore, createDismissedStore } from './dismissed-store';
 
 /** A storage item's value, read on first use and replaced by every change. */
 export interface CachedValue<T> {
@@ -32,19 +33,26 @@ export function cachedItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, 
 export interface BackgroundSettings {
   siteToggles: CachedValue<SiteToggles>;
   sensitivity: CachedValue<Sensitivity>;
-  dismissed: CachedValue<DismissedMatches>;
+  /** "Not a match" choices: the background's private store, not `storage.local` (content scripts read that). */
+  dismissed: CachedValue<DismissedMatches> & Pick<DismissedStore, 'on' | 'add'>;
   /** Calls `listener` after the sensitivity or the dismissed matches changed. */
   onDisplayChange(listener: () => void): void;
 }
 
+/** The dismissed store on the browser's IndexedDB, moving the old `storage.local` item in on first use. */
+export function browserDismissedStore(factory: IDBFactory = indexedDB): DismissedStore {
+  return createDismissedStore(factory, { get: () => dismissedItem.getValue(), remove: () => dismissedItem.removeValue() });
+}
+
 /** The background's settings cache (one per service worker). */
-export function createSettingsCache(): BackgroundSettings {
+export function createSettingsCache(dismissed: DismissedStore = browserDismissedStore()): BackgroundSettings {
   const listeners: Array<() => void> = [];
   const changed = () => listeners.forEach((l) => l());
+  dismissed.onChange(changed);
   return {
     siteToggles: cachedItem(siteTogglesItem),
     sensitivity: cachedItem(sensitivityItem, changed),
-    dismissed: cachedItem(dismissedItem, changed),
+    dismissed,
     onDisplayChange: (listener) => void listeners.push(listener),
   };
 }

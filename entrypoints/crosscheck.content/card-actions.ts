@@ -5,7 +5,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Highlighter } from '../../lib/dom/index';
 import { sendToBackground } from '../../utils/messaging';
-import { dismissMatch } from '../../utils/settings';
 import { type CardController, createCard } from './card';
 import { watchHover } from './hover';
 import { watchKeys } from './keys';
@@ -110,7 +109,7 @@ export class ClaimCards {
     this.card.close();
     this.hooks.dismissed.add(entry.match.claim);
     this.painter.removeClaim(entry.match.claim);
-    await dismissMatch(this.hooks.url, entry.match.claim);
+    await sendToBackground('dismissMatch', { url: this.hooks.url, claim: entry.match.claim });
   }
 
   private async openPopup(entry: Painted, intent: 'view' | 'annotate'): Promise<void> {

@@ -8,8 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardNotes } from '../../components/ClaimCard';
 import { createHighlighter } from '../../lib/dom/index';
 import { type Sensitivity, type SiteToggles, levelShown, siteEnabled } from '../../lib/settings';
-import { listen } from '../../utils/messaging';
-import { dismissedClaims, sensitivityItem, siteTogglesItem } from '../../utils/settings';
+import { listen, sendToBackground } from '../../utils/messaging';
+import { sensitivityItem, siteTogglesItem } from '../../utils/settings';
 import { CARD_HOST } from './card';
 import { type CardHooks, ClaimCards } from './card-actions';
 import { type EarlyAnswers, takeEarly } from './early';
@@ -123,7 +123,7 @@ class Reader implements ScanState, CardHooks {
   private async navigated(url: string): Promise<void> {
     this.url = url;
     this.cards.card.close();
-    this.dismissed = await dismissedClaims(url);
+    this.dismissed = new Set((await sendToBackground('pageDismissed', { url })).dismissed);
     this.painter.removeWhere((e) => this.dismissed.has(e.match.claim) || !e.block.isConnected);
     if (this.scan.following) await this.scan.checkPage();
   }

@@ -154,3 +154,56 @@ export function mergeAnnotations(existing: readonly Annotation[], incoming: read
   }
   return { annotations: [...byId.values()], added, updated, unchanged };
 }
+
+/** Which export file to make: the W3C JSON-LD collection or the plain backup. */
+export type ExportKind = 'jsonld' | 'backup';
+
+/**
+ * The export file as a list of text parts (header, one part per annotation, footer), for `new Blob(parts)`:
+ * a store of any size is written without building one string of it. Parsed, the parts give the same object
+ * as {@link toAnnotationCollection} or {@link toBackup}.
+ */
+export function exportParts(kind: ExportKind, annotations: readonly Annotation[], now: Date): string[] {
+  const items =
+    kind === 'jsonld'
+      ? annotations.map(({ '@context': _context, ...rest }, i) => `${i === 0 ? '' : ',\n'}${JSON.stringify(rest)}`)
+      : annotations.map((a, i) => `${i === 0 ? '' : ',\n'}${JSON.stringify(a)}`);
+  if (kind === 'backup') {
+    const head = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},"annotations":[\n`;
+    return [head, ...items, '\n]}\n'];
+  }
+  const head = `{"@context":${JSON.stringify(ANNO_CONTEXT)},"type":"AnnotationCollection","label":"Crosscheck annotations","total":${annotations.length},"first":{"type":"AnnotationPage","startIndex":0,"items":[\n`;
+  return [head, ...items, '\n]}}\n'];
+}
+
+/** Bounds of one message's worth of annotations (Chrome caps a message at 64 MiB). */
+export interface BatchBounds {
+  maxItems: number;
+  /** Characters of JSON; a batch ends after the item that reaches it. */
+  maxChars: number;
+}
+
+/**
+ * Bounds of every batch of notes sent between the background and the annotations page (list, export, import).
+ * Far below Chrome's 64 MiB message cap whatever the notes hold (one note is at most ~60,000 characters, see
+ * `./validate`); large enough that 80,000 notes cross in about 40 batches.
+ */
+export const MESSAGE_BATCH: BatchBounds = { maxItems: 2_000, maxChars: 4 * 1024 * 1024 };
+
+/** `list` cut into consecutive batches within `bounds` (an item larger than `maxChars` is a batch of its own). */
+export function batchesOf<T>(list: readonly T[], bounds: BatchBounds): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let chars = 0;
+  for (const item of list) {
+    current.push(item);
+    chars += JSON.stringify(item).length;
+    if (current.length >= bounds.maxItems || chars >= bounds.maxChars) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

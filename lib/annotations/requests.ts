@@ -17,26 +17,35 @@ export interface ImportCounts {
  * `annotateSelection`, which the background sends to a tab (context menu, keyboard shortcut).
  */
 export interface AnnotationRequests {
-  /** Stores a new or edited annotation (also "undo" of a delete: the deleted record is put back). */
-  saveAnnotation: { req: { annotation: Annotation }; res: { annotation: Annotation } };
+  /**
+   * Stores a new or edited annotation (also "undo" of a delete: the deleted record is put back). `base` is the
+   * `modified` of the copy an edit started from: when the stored copy changed meanwhile, both versions are
+   * kept (the edit under a new id) and `conflict` is the other version.
+   */
+  saveAnnotation: { req: { annotation: Annotation; base?: string }; res: { annotation: Annotation; conflict?: Annotation } };
   /** Deletes one annotation; answers what was deleted, for undo. */
   deleteAnnotation: { req: { id: string }; res: { deleted: Annotation | null } };
-  /** Every annotation, newest first, with the ids of those last found orphaned on their page. */
-  listAnnotations: { req: Record<string, never>; res: { annotations: Annotation[]; orphans: string[] } };
+  /**
+   * One bounded batch of the annotations after the id `after` (in id order; null or absent: from the start),
+   * with the ids of those in it last found orphaned on their page, and the cursor of the next batch.
+   */
+  listAnnotations: { req: { after?: string | null }; res: { annotations: Annotation[]; orphans: string[]; next: string | null } };
   /** Annotations of one page, filed under any of `urls` (its canonical URL and the URL seen). */
   pageAnnotations: { req: { urls: string[] }; res: { annotations: Annotation[]; orphans: string[] } };
   /** The content script re-anchored a page's annotations: which were placed and which are orphans now. */
   reportAnchoring: { req: { placed: string[]; orphans: string[] }; res: { recorded: number } };
   /**
    * The reader's annotations on these corpus claims (for "Yours" in the card and the popup). A content script
-   * gets only those filed on its page's origin, and the number of the others (`elsewhere`); an extension page
-   * gets them all (`elsewhere` 0).
+   * receives only the notes made on its own site; `elsewhere` counts the others (for "2 notes elsewhere").
    */
   claimAnnotations: { req: { claims: string[] }; res: { annotations: Annotation[]; elsewhere: number } };
-  /** Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. */
-  importAnnotations: { req: { annotations: Annotation[] }; res: ImportCounts };
-  /** Every annotation, oldest first, for export. */
-  exportAnnotations: { req: Record<string, never>; res: { annotations: Annotation[] } };
+  /**
+   * Imports validated annotations all-or-nothing; a known id is replaced only by a newer copy. A large file is
+   * sent in batches of one `session`; `more` says another batch follows (the counts come with the last).
+   */
+  importAnnotations: { req: { annotations: Annotation[]; session?: string; more?: boolean }; res: ImportCounts };
+  /** One bounded batch of annotations for export, as `listAnnotations` pages them (the page sorts and joins them). */
+  exportAnnotations: { req: { after?: string | null }; res: { annotations: Annotation[]; next: string | null } };
   /** Background -> tab: open the annotation editor on the reader's current selection. */
   annotateSelection: { req: Record<string, never>; res: { opened: boolean } };
 }

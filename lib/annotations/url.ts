@@ -2,6 +2,7 @@
  * Page identity for annotations: the same article reached through a newsletter link, a social share or an
  * in-page anchor must file its notes under one URL.
  */
+import type { Annotation, AnnotationTarget } from './model';
 
 /** Query parameters that only track where a click came from, never which page it is. */
 const TRACKING_PARAMS = new Set([
@@ -35,4 +36,18 @@ export function cleanPageUrl(url: string): string | null {
   // URL keeps a dangling '?' when the last parameter goes; drop it.
   if (![...parsed.searchParams.keys()].length) parsed.search = '';
   return parsed.toString();
+}
+
+/**
+ * `annotation` with its page addresses cleaned by {@link cleanPageUrl} (tracking parameters and fragment
+ * gone), and without `scope` when it is then the same as `source`. Notes and exports keep no click tracking.
+ */
+export function withCleanUrls(annotation: Annotation): Annotation {
+  const source = cleanPageUrl(annotation.target.source) ?? annotation.target.source;
+  const seen = annotation.target.scope;
+  const scope = seen === undefined ? undefined : (cleanPageUrl(seen) ?? seen);
+  if (source === annotation.target.source && scope === seen) return annotation;
+  const { scope: _old, ...rest } = annotation.target;
+  const target: AnnotationTarget = scope === undefined || scope === source ? { ...rest, source } : { ...rest, source, scope };
+  return { ...annotation, target };
 }

@@ -11,6 +11,23 @@ import {
   type TextualBody,
 } from './model';
 
+/**
+ * Longest note kept, in characters (about eight pages of text). Far above any reader's note, and it bounds
+ * what one stored annotation costs: a page could otherwise store notes of any size and make the list too
+ * large to send (Chrome caps a message at 64 MiB).
+ */
+export const MAX_NOTE_CHARS = 20_000;
+/** Most tags on one note, and longest tag: tags are words to filter by, not text. */
+export const MAX_TAGS = 50;
+/** Longest tag, in characters. */
+export const MAX_TAG_CHARS = 100;
+/** Longest quote with its context, in characters (a long selection of a page; anchoring needs no more). */
+export const MAX_QUOTE_CHARS = 20_000;
+/** Longest page address or id kept (browsers handle longer URLs, but no article needs them). */
+export const MAX_URL_CHARS = 4_096;
+/** A `modified` or `created` date this far ahead of now is a wrong clock or a crafted file, not a future edit. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
 /** An import file was rejected; `message` is meant for the reader. Nothing was written. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -98,15 +115,45 @@ function validTarget(value: unknown, where: string): AnnotationTarget {
   return target;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Checks the size limits above; throws an ImportError saying which limit and by how much. */
+function checkSizes(a: Annotation, where: string): void {
+  const note = a.body.filter((b) => b.purpose === 'commenting').reduce((n, b) => n + b.value.length, 0);
+  if (note > MAX_NOTE_CHARS) throw new ImportError(`${where}: the note has ${count(note)} characters; a note can have at most ${count(MAX_NOTE_CHARS)}`);
+  const tags = a.body.filter((b) => b.purpose === 'tagging');
+  if (tags.length > MAX_TAGS) throw new ImportError(`${where} has ${count(tags.length)} tags; a note can have at most ${MAX_TAGS}`);
+  if (tags.some((t) => t.value.length > MAX_TAG_CHARS)) throw new ImportError(`${where} has a tag longer than ${MAX_TAG_CHARS} characters`);
+  const quote = a.target.selector.reduce((n, s) => n + (s.type === 'TextQuoteSelector' ? s.exact.length + (s.prefix?.length ?? 0) + (s.suffix?.length ?? 0) : 0), 0);
+  if (quote > MAX_QUOTE_CHARS) throw new ImportError(`${where}: the quoted text has ${count(quote)} characters; at most ${count(MAX_QUOTE_CHARS)} are kept`);
+  if (a.target.selector.length > MAX_TAGS) throw new ImportError(`${where} has ${count(a.target.selector.length)} selectors; at most ${MAX_TAGS} are kept`);
+  const long = [a.id, a.target.source, a.target.scope ?? '', a['crosscheck:claim'] ?? ''].some((v) => v.length > MAX_URL_CHARS);
+  if (long) throw new ImportError(`${where} has an id, address or claim longer than ${count(MAX_URL_CHARS)} characters`);
+}
+
 /**
- * Validates one annotation. `index` is 0-based; messages say "item N" counting from 1.
+ * A copy whose `created` and `modified` are not later than `now` (plus a little clock skew). A note dated in
+ * the future could never be edited: every later save looks older than it.
+ */
+export function clampFutureDates(a: Annotation, now: Date): Annotation {
+  const limit = now.getTime() + FUTURE_SKEW_MS;
+  const stamp = now.toISOString();
+  const created = Date.parse(a.created) > limit ? stamp : a.created;
+  const modified = Date.parse(a.modified) > limit ? stamp : a.modified;
+  return created === a.created && modified === a.modified ? a : { ...a, created, modified };
+}
+
+/**
+ * Validates one annotation. `index` is 0-based; messages say "item N" counting from 1, or `name` when given
+ * (e.g. "This note" for a save). Enforces the size
+ * limits ({@link MAX_NOTE_CHARS} and the others).
  * @throws ImportError naming the item and the problem.
  */
-export function validateAnnotation(value: unknown, index: number): Annotation {
-  let where = `item ${index + 1}`;
+export function validateAnnotation(value: unknown, index: number, name?: string): Annotation {
+  let where = name ?? `item ${index + 1}`;
   if (!isObject(value)) throw new ImportError(`${where} is not an object`);
   if (typeof value.id !== 'string' || !value.id) throw new ImportError(`${where} has no "id"`);
-  where += ` (${value.id})`;
+  if (name === undefined) where += ` (${value.id.slice(0, 100)})`;
   if (!hasType(value, 'Annotation')) throw new ImportError(`${where} is not of type "Annotation"`);
   const created = isoDate(value.created ?? value.modified);
   if (!created) throw new ImportError(`${where} lacks a valid "created" date`);
@@ -124,5 +171,6 @@ export function validateAnnotation(value: unknown, index: number): Annotation {
   };
   const claim = optionalString(value, 'crosscheck:claim', where);
   if (claim !== undefined) annotation['crosscheck:claim'] = claim;
+  checkSizes(annotation, where);
   return annotation;
 }

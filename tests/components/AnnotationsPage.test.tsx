@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { AnnotationsPage, type AnnotationsPageProps } from '../../components/AnnotationsPage';
+import { LIST_PAGE_SIZE } from '../../components/AnnotationList';
 import type { ImportResult } from '../../components/AnnotationTransfer';
 import { type Annotation, noteOf, quoteOf } from '../../lib/annotations/model';
 import { exportJsonLd, mergeAnnotations, parseImport } from '../../lib/annotations/io';
@@ -251,5 +252,33 @@ describe('AnnotationsPage: export and import', () => {
     chooseFile(getByLabelText('Import annotations from a file'), '{"type": "AnnotationCollection", "first": {"items": [{"id": 1}]', 'broken.json');
     await waitFor(() => expect(getByRole('alert').textContent).toMatch(/^Import failed: This file is not JSON .*\. Nothing was changed\.$/));
     expect(container.querySelectorAll('.cc-ann-item')).toHaveLength(list.length);
+  });
+});
+
+describe('annotations page: a large store stays responsive', () => {
+  it('renders one page of items at a time, with Previous and Next, whatever the list holds', async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ ...list[i % list.length]!, id: `urn:uuid:many-${i}` }));
+    const started = performance.now();
+    const { items, shownIds, getByRole, getByText } = setup({ annotations: many });
+    console.log(`5,000 annotations: first page rendered in ${Math.round(performance.now() - started)} ms`);
+    expect(items()).toHaveLength(LIST_PAGE_SIZE);
+    const firstPage = shownIds();
+    expect(getByText(`1–${LIST_PAGE_SIZE} of 5,000`)).toBeTruthy();
+    expect((getByRole('button', { name: 'Previous' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(shownIds()[0]).not.toBe(firstPage[0]));
+    expect(items()).toHaveLength(LIST_PAGE_SIZE);
+    expect(shownIds().filter((id) => firstPage.includes(id))).toEqual([]);
+    expect(getByText(`${LIST_PAGE_SIZE + 1}–${2 * LIST_PAGE_SIZE} of 5,000`)).toBeTruthy();
+  });
+
+  it('shows no pager when everything fits on one page', () => {
+    const { queryByRole } = setup();
+    expect(queryByRole('navigation', { name: 'Pages of annotations' })).toBeNull();
+  });
+
+  it('shows a notice about the last action, such as an edit that met another tab', () => {
+    const { getByText } = setup({ notice: 'This note was changed in another tab meanwhile: both versions are kept, yours as a separate note.' });
+    expect(getByText(/both versions are kept/).getAttribute('role')).toBe('status');
   });
 });

@@ -7,7 +7,7 @@ import { type Handlers, dispatch } from '../../lib/protocol';
 /** Answers protocol messages with `handlers`, as the background's listener does (promise style, which the fake
  * browser supports). */
 function answer(handlers: Handlers): void {
-  fakeBrowser.runtime.onMessage.addListener((msg: unknown) => dispatch(handlers, msg, { tabId: 1, url: location.href }) ?? undefined);
+  fakeBrowser.runtime.onMessage.addListener((msg: unknown) => dispatch(handlers, msg, { tabId: 1, url: location.href, sender: 'content', origin: location.origin }) ?? undefined);
 }
 
 /** A background that answers contentReady and counts the requests. */

@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { type Annotation, createAnnotation } from '../../lib/annotations/model';
+import { type Annotation, createAnnotation, editAnnotation, noteOf, tagsOf } from '../../lib/annotations/model';
 import { userMessage } from '../../lib/annotations/requests';
-import { AnnotationService, SerialQueue } from '../../entrypoints/background/annotation-service';
-import { dispatch, unwrap } from '../../lib/protocol';
+import { AnnotationService, BATCH_LIMITS, SerialQueue } from '../../entrypoints/background/annotation-service';
+import { dispatch, message, unwrap } from '../../lib/protocol';
 import { DB_NAME, openAnnotationsDb } from '../../entrypoints/background/annotations-db';
 
 const PAGE = 'Aid reached Madaya on Monday. The UN said 40 trucks entered the town. Residents described severe hunger.';
@@ -23,11 +23,26 @@ function note(i: number, source = 'https://news.example/madaya', seen = source):
   });
 }
 
+/** An extension page (the annotations page) as a sender. */
+const EXTENSION_PAGE = { tabId: null, url: 'chrome-extension://abc/annotations.html', sender: 'extension', origin: 'chrome-extension://abc' } as const;
+
+/** Every annotation, through the export batches, oldest first as the page sorts them. */
+async function exportAll(svc: AnnotationService): Promise<Annotation[]> {
+  const out: Annotation[] = [];
+  let after: string | null = null;
+  do {
+    const batch: { annotations: Annotation[]; next: string | null } = await svc.exportBatch(after);
+    out.push(...batch.annotations);
+    after = batch.next;
+  } while (after !== null);
+  return out.sort((a, b) => (a.created === b.created ? (a.id < b.id ? -1 : 1) : a.created < b.created ? -1 : 1));
+}
+
 function service(factory = new IDBFactory()) {
   let orphanIds: string[] = [];
   const resets = { count: 0 };
   const svc = new AnnotationService({
-    openDb: () => openAnnotationsDb(factory),
+    openDb: (onGone) => openAnnotationsDb(factory, onGone),
     orphans: { get: async () => [...orphanIds], set: async (ids) => void (orphanIds = [...ids]) },
     resetMatcher: () => void resets.count++,
   });
@@ -47,7 +62,7 @@ describe('annotation service', () => {
 
   it('delete answers the record, undo puts it back identical, and the matcher is rebuilt', async () => {
     const { svc, resets } = service();
-    const a = await svc.save(note(1));
+    const a = (await svc.save(note(1))).annotation;
     const deleted = await svc.remove(a.id);
     expect(deleted).toEqual(a);
     expect(resets.count).toBe(1);
@@ -59,7 +74,7 @@ describe('annotation service', () => {
 
   it('keeps orphans listed until they are placed again or deleted', async () => {
     const { svc, orphans } = service();
-    const [a, b] = [await svc.save(note(0)), await svc.save(note(1))];
+    const [a, b] = [(await svc.save(note(0))).annotation, (await svc.save(note(1))).annotation];
     await svc.reportAnchoring([a.id], [b.id]);
     expect((await svc.list()).orphans).toEqual([b.id]);
     expect((await svc.forPage([a.target.source])).orphans).toEqual([b.id]);
@@ -88,7 +103,7 @@ describe('annotation service', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      const envelope = await dispatch(handlers, { type: 'saveAnnotation', req: { annotation: note(0) } }, { tabId: 1, url: null });
+      const envelope = await dispatch(handlers, { type: 'saveAnnotation', req: { annotation: note(0) } }, EXTENSION_PAGE);
       let message = '';
       try {
         unwrap('saveAnnotation', envelope);
@@ -124,7 +139,7 @@ describe('annotation service', () => {
     expect(counts).toEqual({ added: 2, updated: 0, unchanged: 1 });
     const broken = { ...note(3), target: { source: 'not a url', selector: [] } } as unknown as Annotation;
     await expect(svc.import([note(4), broken])).rejects.toThrow(/item 2/);
-    expect((await svc.exportAll()).map((a) => a.id)).toEqual(['urn:uuid:svc-0', 'urn:uuid:svc-1', 'urn:uuid:svc-2']);
+    expect((await exportAll(svc)).map((a) => a.id)).toEqual(['urn:uuid:svc-0', 'urn:uuid:svc-1', 'urn:uuid:svc-2']);
   });
 });
 
@@ -147,32 +162,133 @@ describe('SerialQueue', () => {
   });
 });
 
-describe('notes on a claim, by who asks (issue 15: a page never gets notes made on other sites)', () => {
-  const CLAIM = 'c-madaya-aid';
-  function onClaim(i: number, source: string): Annotation {
-    return { ...note(i, source), 'crosscheck:claim': CLAIM };
-  }
-  async function ask(svc: AnnotationService, sender: { tabId: number | null; url: string | null }) {
-    const envelope = await dispatch(svc.handlers(), { type: 'claimAnnotations', req: { claims: [CLAIM] } }, sender);
-    const res = unwrap('claimAnnotations', envelope);
-    return { notes: res.annotations.map((a) => a.id).sort(), elsewhere: res.elsewhere };
-  }
+describe('annotation service: what a content script may touch', () => {
+  const victim = { tabId: 3, url: 'https://news.example/madaya', sender: 'content', origin: 'https://news.example' } as const;
+  const attacker = { tabId: 4, url: 'https://evil.example/page', sender: 'content', origin: 'https://evil.example' } as const;
 
-  it("a content script gets its own origin's notes and a count of the others; extension pages get them all", async () => {
+  it('never overwrites a note of another site under its id, and never marks other sites\' notes orphaned', async () => {
+    const { svc, orphans } = service();
+    const handlers = svc.handlers();
+    const own = (await svc.save(note(0))).annotation;
+    const hijack = { ...note(5, 'https://evil.example/page'), id: own.id, modified: '2030-01-01T00:00:00.000Z' };
+    const envelope = await dispatch(handlers, message('saveAnnotation', { annotation: hijack }), attacker);
+    expect(envelope).toEqual({ ok: false, error: 'This note belongs to another site' });
+    expect((await svc.list()).annotations).toEqual([own]);
+
+    await dispatch(handlers, message('reportAnchoring', { placed: [], orphans: [own.id, 'urn:uuid:none'] }), attacker);
+    expect(orphans()).toEqual([]);
+    await dispatch(handlers, message('reportAnchoring', { placed: [], orphans: [own.id] }), victim);
+    expect(orphans()).toEqual([own.id]);
+  });
+
+  it('answers a claim\'s notes only from the asking site, and counts the others', async () => {
     const { svc } = service();
-    await svc.save(onClaim(0, 'https://news.example/madaya'));
-    await svc.save(onClaim(1, 'https://news.example/other-story'));
-    await svc.save(onClaim(2, 'https://private-blog.example/diary'));
-    await svc.save(note(3, 'https://news.example/madaya')); // another claim: never listed
-    const news = await ask(svc, { tabId: 4, url: 'https://news.example/madaya?page=2' });
-    expect(news).toEqual({ notes: ['urn:uuid:svc-0', 'urn:uuid:svc-1'], elsewhere: 1 });
-    const attacker = await ask(svc, { tabId: 5, url: 'https://attacker.example/' });
-    expect(attacker).toEqual({ notes: [], elsewhere: 3 });
-    // Same host, another port: another origin.
-    expect(await ask(svc, { tabId: 6, url: 'https://news.example:8443/madaya' })).toEqual({ notes: [], elsewhere: 3 });
-    expect(await ask(svc, { tabId: 7, url: null })).toEqual({ notes: [], elsewhere: 3 });
-    const all = { notes: ['urn:uuid:svc-0', 'urn:uuid:svc-1', 'urn:uuid:svc-2'], elsewhere: 0 };
-    expect(await ask(svc, { tabId: null, url: 'chrome-extension://abc/popup.html' })).toEqual(all);
-    expect(await ask(svc, { tabId: 8, url: 'chrome-extension://abc/popup.html?tab=4' })).toEqual(all);
+    const onClaim = (n: Annotation, claim: string): Annotation => ({ ...n, 'crosscheck:claim': claim });
+    await svc.save(onClaim(note(0), 'c-1'));
+    await svc.save(onClaim(note(1, 'https://other.example/x'), 'c-1'));
+    await svc.save(onClaim(note(2, 'https://third.example/y'), 'c-1'));
+    const handlers = svc.handlers();
+    const asked = unwrap('claimAnnotations', await dispatch(handlers, message('claimAnnotations', { claims: ['c-1'] }), victim));
+    expect(asked.annotations.map((a) => a.id)).toEqual(['urn:uuid:svc-0']);
+    expect(asked.elsewhere).toBe(2);
+    const fromAttacker = unwrap('claimAnnotations', await dispatch(handlers, message('claimAnnotations', { claims: ['c-1'] }), attacker));
+    expect(fromAttacker).toEqual({ annotations: [], elsewhere: 3 });
+    const fromPopup = unwrap('claimAnnotations', await dispatch(handlers, message('claimAnnotations', { claims: ['c-1'] }), EXTENSION_PAGE));
+    expect(fromPopup.annotations).toHaveLength(3);
+  });
+});
+
+describe('annotation service: storage a page cannot trap', () => {
+  it('lists and exports in bounded batches whatever the notes weigh', async () => {
+    const { svc } = service();
+    const big = 'x'.repeat(19_000);
+    const list = Array.from({ length: 600 }, (_, i) => ({ ...note(i), id: `urn:uuid:big-${String(i).padStart(4, '0')}`, body: [{ type: 'TextualBody' as const, value: `${i} ${big}`, purpose: 'commenting' as const }] }));
+    await svc.import(list);
+    let after: string | null = null;
+    const sizes: number[] = [];
+    const seen = new Set<string>();
+    do {
+      const batch: Awaited<ReturnType<AnnotationService['list']>> = await svc.list(after);
+      sizes.push(JSON.stringify(batch).length);
+      for (const a of batch.annotations) seen.add(a.id);
+      after = batch.next;
+    } while (after !== null);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`600 notes of 19,000 characters: ${sizes.length} list batches, largest ${(Math.max(...sizes) / 2 ** 20).toFixed(1)} MiB of ${(total / 2 ** 20).toFixed(1)} MiB`);
+    expect(seen.size).toBe(600);
+    expect(Math.max(...sizes)).toBeLessThan(BATCH_LIMITS.maxChars + 64_000);
+    expect(sizes.length).toBeGreaterThan(2);
+    expect((await exportAll(svc)).length).toBe(600);
+  });
+
+  it('refuses a note past the size limit with a message that says so', async () => {
+    const { svc } = service();
+    const huge = { ...note(0), body: [{ type: 'TextualBody' as const, value: 'y'.repeat(300_000), purpose: 'commenting' as const }] };
+    await expect(svc.save(huge)).rejects.toThrow('This note: the note has 300,000 characters; a note can have at most 20,000');
+    const tagged = { ...note(0), body: Array.from({ length: 60 }, (_, i) => ({ type: 'TextualBody' as const, value: `t${i}`, purpose: 'tagging' as const })) };
+    await expect(svc.import([note(1), tagged])).rejects.toThrow('item 2 (urn:uuid:svc-0) has 60 tags; a note can have at most 50');
+    expect((await svc.list()).annotations).toEqual([]);
+  });
+});
+
+describe('annotation service: no edit silently lost', () => {
+  it('brings dates in the future to now on import and save, so the note can be edited afterwards', async () => {
+    const { svc } = service();
+    const future = { ...note(0), created: '2099-01-01T00:00:00.000Z', modified: '2099-01-01T00:00:00.000Z' };
+    await svc.import([future]);
+    const [stored] = (await svc.list()).annotations;
+    expect(Date.parse((stored as Annotation).modified)).toBeLessThanOrEqual(Date.now());
+    const edited = editAnnotation(stored as Annotation, { note: 'edited' }, new Date());
+    const saved = await svc.save(edited, { base: (stored as Annotation).modified });
+    expect(saved.conflict).toBeUndefined();
+    expect(noteOf((await svc.list()).annotations[0] as Annotation)).toBe('edited');
+    const planted = await svc.save({ ...note(1), modified: '2099-01-01T00:00:00.000Z' });
+    expect(Date.parse(planted.annotation.modified)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('two tabs editing one note: the second save says so and both versions are kept', async () => {
+    const { svc } = service();
+    const original = (await svc.save(note(0))).annotation;
+    const tabA = editAnnotation(original, { tags: ['verified'] }, new Date(Date.now() - 1000));
+    const tabB = editAnnotation(original, { note: 'rewritten' }, new Date());
+    expect((await svc.save(tabA, { base: original.modified })).conflict).toBeUndefined();
+    const second = await svc.save(tabB, { base: original.modified });
+    expect(second.conflict).toEqual(tabA);
+    expect(second.annotation.id).not.toBe(original.id);
+    const all = (await svc.list()).annotations;
+    expect(all).toHaveLength(2);
+    expect(all.map((a) => [noteOf(a), tagsOf(a)]).sort()).toEqual([['note 0', ['verified']], ['rewritten', ['follow up']]].sort());
+  });
+});
+
+describe('annotation service: a connection closed under it', () => {
+  it('reopens after another context deletes or upgrades the database, and the next save succeeds', async () => {
+    const factory = new IDBFactory();
+    const { svc } = service(factory);
+    await svc.save(note(0));
+    await new Promise<void>((resolve, reject) => {
+      const del = factory.deleteDatabase(DB_NAME);
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+    });
+    await svc.save(note(1));
+    expect((await svc.list()).annotations.map((a) => a.id)).toEqual(['urn:uuid:svc-1']);
+  });
+});
+
+describe('annotation service: addresses without click tracking', () => {
+  it('stores and exports notes without utm_*, fbclid, gclid or mc_cid', async () => {
+    const { svc } = service();
+    const tracked = 'https://news.example/story?id=7&utm_source=mail&fbclid=abc&gclid=1&mc_cid=2#top';
+    await svc.save(note(0, tracked, `${tracked}&utm_medium=x`));
+    const legacy = note(1, 'https://news.example/old?utm_campaign=z');
+    await svc.import([legacy]);
+    const exported = await exportAll(svc);
+    expect(exported.map((a) => a.target)).toEqual([
+      expect.objectContaining({ source: 'https://news.example/story?id=7' }),
+      expect.objectContaining({ source: 'https://news.example/old' }),
+    ]);
+    expect(exported.every((a) => a.target.scope === undefined)).toBe(true);
+    expect(JSON.stringify(exported)).not.toMatch(/utm_|fbclid|gclid|mc_cid/);
   });
 });

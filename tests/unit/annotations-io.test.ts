@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  batchesOf,
   exportBackup,
   exportJsonLd,
+  exportParts,
   ImportError,
+  MESSAGE_BATCH,
   mergeAnnotations,
   parseImport,
 } from '../../lib/annotations/io';
@@ -113,5 +116,28 @@ describe('mergeAnnotations', () => {
     const newer = editAnnotation(list[0] as Annotation, { note: 'second thoughts' }, new Date('2024-07-01T00:00:00Z'));
     const parsed = parseImport(JSON.stringify([newer, list[0]])).annotations;
     expect(parsed).toEqual([newer]);
+  });
+});
+
+describe('export parts and message batches', () => {
+  it('builds the same files from parts as from one string, and they import back', () => {
+    const now = new Date('2024-05-01T10:00:00Z');
+    for (const kind of ['jsonld', 'backup'] as const) {
+      const parts = exportParts(kind, list, now);
+      expect(parts.length).toBe(list.length + 2);
+      const whole = kind === 'jsonld' ? exportJsonLd(list) : exportBackup(list, now);
+      expect(JSON.parse(parts.join(''))).toEqual(JSON.parse(whole));
+      expect(parseImport(parts.join('')).annotations).toEqual(list);
+    }
+    expect(JSON.parse(exportParts('backup', [], now).join('')).annotations).toEqual([]);
+  });
+
+  it('cuts a list into batches bounded by count and by characters, in order', () => {
+    const big = list.map((a, i) => ({ ...a, body: [{ type: 'TextualBody' as const, value: String(i).repeat(1_000), purpose: 'commenting' as const }] }));
+    const batches = batchesOf(big, { maxItems: 10, maxChars: 2_500 });
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
+    expect(batches.flat()).toEqual(big);
+    expect(batchesOf(list, { maxItems: 2, maxChars: MESSAGE_BATCH.maxChars }).map((b) => b.length)).toEqual([2, 2, 1]);
+    expect(batchesOf([], MESSAGE_BATCH)).toEqual([]);
   });
 });

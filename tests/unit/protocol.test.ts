@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Handlers, dispatch, isMessage, message, unwrap } from '../../lib/protocol';
 import { MAX_DISMISSED_PAGES, levelShown, originPattern, pageKey, siteEnabled, siteOrigin, withDismissed } from '../../lib/settings';
-import { addAlwaysCheckSite, alwaysCheckItem, dismissMatch, dismissedClaims, removeAlwaysCheckSite, sensitivityItem, setSiteEnabled, siteTogglesItem } from '../../utils/settings';
+import { addAlwaysCheckSite, alwaysCheckItem, removeAlwaysCheckSite, sensitivityItem, setSiteEnabled, siteTogglesItem } from '../../utils/settings';
 
-const ctx = { tabId: 7, url: 'https://www.reuters.com/world/a' };
+/** The popup open as a tab (tab 7): an extension page, which may send everything. */
+const ctx = { tabId: 7, url: 'https://www.reuters.com/world/a', sender: 'extension', origin: 'chrome-extension://abc' } as const;
 
 describe('protocol: one typed message map with a pure dispatch', () => {
   const handlers: Handlers = {
@@ -41,15 +42,6 @@ describe('protocol: one typed message map with a pure dispatch', () => {
 describe('settings: versioned storage items and the rules that read them', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-  });
-
-  it('remembers "not a match" per page and claim, ignoring query and fragment', async () => {
-    await dismissMatch('https://www.bbc.com/news/world-1?at=home#top', 'c-1');
-    await dismissMatch('https://www.bbc.com/news/world-1', 'c-2');
-    await dismissMatch('https://www.bbc.com/news/world-1', 'c-2');
-    expect([...(await dismissedClaims('https://www.bbc.com/news/world-1?utm=x'))].sort()).toEqual(['c-1', 'c-2']);
-    expect((await dismissedClaims('https://www.bbc.com/news/world-2')).size).toBe(0);
-    expect(pageKey('not a url')).toBe('not a url');
   });
 
   it('keeps at most MAX_DISMISSED_PAGES pages, forgetting the oldest', () => {
