@@ -21,6 +21,9 @@ function warmUp(view: CorpusView): void {
   setTimeout(() => step(0), 0);
 }
 
+/** Performance marks of the index load, read by `npm run bench:e2e` (cold start). */
+export const INDEX_MARKS = { parsed: 'crosscheck:corpus-parsed', ready: 'crosscheck:index-ready' } as const;
+
 /** The corpus index of the background: `get` loads it on first use; `reset` drops it so the next use reloads. */
 export interface CorpusIndex {
   get(): Promise<CorpusView>;
@@ -37,8 +40,12 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
     get() {
       corpusView ??= fetch(packagedUrl('/corpus.json'))
         .then((r) => r.json() as Promise<Corpus>)
-        .then((c) => join(CorpusView.fromCorpus(c)))
+        .then((c) => {
+          performance.mark(INDEX_MARKS.parsed);
+          return join(CorpusView.fromCorpus(c));
+        })
         .then((view) => {
+          performance.mark(INDEX_MARKS.ready);
           warmUp(view);
           return view;
         })

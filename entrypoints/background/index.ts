@@ -25,6 +25,9 @@ const index = createCorpusIndex((view) => annotations.joinInto(view));
  * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
  */
 export default defineBackground(() => {
+  // The worker is stopped after about 30 s idle and woken by the next page's first message: start loading the
+  // index now, so it loads while that page's reader reads the page, not after its first batch arrives.
+  void index.get().catch(() => undefined);
   const settings = createSettingsCache();
   const popup = startPopupSupport(settings);
   listen({

@@ -1,8 +1,8 @@
 /**
- * Claim matching: candidates from a number-insensitive MiniSearch BM25 index, a same-claim scorer that abstains
+ * Claim matching: candidates from a number-insensitive BM25 inverted index, a same-claim scorer that abstains
  * when unsure (optionally reading the page's event context). Grouping corpus sentences into claims is `lib/claims/`.
  */
-export { Matcher, CONFIDENT_SCORE, POSSIBLE_SCORE, CANDIDATES, MAX_QUERY_TERMS, MAX_TERM_POSTINGS } from './matcher';
+export { Matcher, CONFIDENT_SCORE, POSSIBLE_SCORE, CANDIDATES, MAX_QUERY_TERMS, MAX_TERM_SHARE } from './matcher';
 export type { MatchReason, SentenceMatch, MatchOptions, SerializedMatcher } from './matcher';
 export { buildContext, CONTEXT_TERMS, PageContexts, MAX_PAGE_CONTEXTS } from './context';
 export type { PageContext } from './context';

@@ -1,17 +1,19 @@
 /**
- * The claim matcher: a MiniSearch BM25 index over number-free stemmed terms gives a bounded list of
+ * The claim matcher: a BM25 inverted index over number-free stemmed terms (candidates.ts) gives a bounded list of
  * candidates; {@link scorePair} decides which of them state the same claim, and abstains when unsure. With a
  * page context ({@link buildContext}) the scorer also weighs whether the page and the candidate's article
  * are about the same event.
  */
 import type { Figure, Sentence } from '../corpus/types';
 import { figuresOrNone } from '../corpus/figures';
-import { computeFeatures, packFeatures, quantityKeys, unpackFeatures, type PackedFeatures, type SentenceFeatures } from './features';
+import { computeFeatures, packFeatures, quantityKeys, type PackedFeatures, type SentenceFeatures } from './features';
+import { FeatureStore } from './feature-store';
+import { decodeUint16, decodeUint32, encodeBase64 } from './base64';
 import { NUMBER_WORDS } from './lexicon';
-import { CandidateIndex } from './candidates';
+import { CandidateIndex, type PackedPostings } from './candidates';
+export { MAX_QUERY_TERMS, MAX_TERM_SHARE } from './candidates';
 import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
 import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type PairScore, type TermWeights } from './score';
-import type { AsPlainObject } from 'minisearch';
 
 /** Why two sentences were matched: the content terms and the names they share (readable forms). */
 export interface MatchReason {
@@ -53,17 +55,10 @@ export const POSSIBLE_SCORE = 0.45;
 /** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
  * that BM25 ranks below copies of other claims on the same topic. */
 export const CANDIDATES = 30;
-/** Query terms sent to the index, rarest first: common terms add long posting lists, not candidates. */
-export const MAX_QUERY_TERMS = 8;
-/** Terms in more sentences than this are left out of candidate retrieval (still scored): this bounds the
- * posting lists a query walks, so query time stays flat as the corpus grows. MiniSearch builds a result
- * object per document hit, so this is the main speed knob; too low and a sentence made of common words finds
- * no candidates (60 vs 200 costs no confident matches on the dev labels). */
-export const MAX_TERM_POSTINGS = 60;
 /** Default number of matches returned. */
 export const DEFAULT_LIMIT = 10;
 /** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** JSON form of a matcher (stored as `Corpus.index`). */
 export interface SerializedMatcher {
@@ -71,15 +66,15 @@ export interface SerializedMatcher {
   ids: string[];
   vocab: string[];
   features: PackedFeatures[];
-  /** The MiniSearch candidate index (MiniSearch's own JSON form). */
-  search: AsPlainObject;
+  /** The candidate index's arrays (see PackedPostings; term ids index `vocab`), little-endian, base64. */
+  postings: { offsets: string; postings: string; lengths: string };
 }
 
 /** Claim matcher over a corpus of sentences (see module doc). */
 export class Matcher {
   private index = CandidateIndex.empty();
   private readonly sentences: Sentence[] = [];
-  private readonly features: SentenceFeatures[] = [];
+  private readonly features = new FeatureStore();
   private readonly idfCache = new Map<string, number>();
   /** Cached term mass per sentence (NaN = not computed since the last add). */
   private masses: number[] = [];
@@ -111,23 +106,25 @@ export class Matcher {
       s.ids.every((id, i) => id === sentences[i]?.id) &&
       Array.isArray(s.features) &&
       Array.isArray(s.vocab) &&
-      typeof s.search === 'object' &&
-      s.search !== null;
-    if (!fits) return Matcher.build(sentences);
+      typeof s.postings === 'object' &&
+      s.postings !== null;
+    const index = fits ? unpackPostings(s!.vocab!, s!.postings!, sentences.length) : null;
+    if (!index) return Matcher.build(sentences);
+    // Nothing per sentence is decoded here: features are decoded when a sentence is first a candidate.
     const m = new Matcher();
-    sentences.forEach((sentence, i) => {
-      m.sentences.push(sentence);
-      m.features.push(unpackFeatures(s.features![i]!, s.vocab!, sentence.figures));
-    });
-    m.index = CandidateIndex.load(s.search!, m.features.map((f) => f.terms));
+    m.sentences.push(...sentences);
+    m.features.pushPacked(s!.features!, s!.vocab!, sentences.map((x) => x.figures));
+    m.index = index;
     return m;
   }
 
-  /** Serializable form: packed per-sentence features and the MiniSearch index. */
+  /** Serializable form: packed per-sentence features and the candidate index's arrays. */
   toJSON(): SerializedMatcher {
     const vocab = new Map<string, number>();
     const features = this.sentences.map((s) => packFeatures(s.text, vocab));
-    return { version: INDEX_VERSION, ids: this.sentences.map((s) => s.id), vocab: [...vocab.keys()], features, search: this.index.toJSON() };
+    const p = this.index.packed(vocab);
+    const postings = { offsets: encodeBase64(p.offsets), postings: encodeBase64(p.postings), lengths: encodeBase64(p.lengths) };
+    return { version: INDEX_VERSION, ids: this.sentences.map((s) => s.id), vocab: [...vocab.keys()], features, postings };
   }
 
   /** Adds sentences to the index (e.g. user annotations). Ids must be new. */
@@ -165,7 +162,7 @@ export class Matcher {
    * its context unless `opts.context` says otherwise. */
   matchIndexed(id: string, opts: MatchOptions = {}): SentenceMatch[] {
     const i = this.sentences.findIndex((s) => s.id === id);
-    const f = this.features[i];
+    const f = this.features.get(i);
     const sentence = this.sentences[i];
     if (!f || !sentence) return [];
     const excludeIds = new Set(opts.excludeIds ?? []);
@@ -208,7 +205,7 @@ export class Matcher {
    * near a threshold. Outside those bands the score ignores the query's figures (a deliberate speed trade-off).
    */
   private figuresMatter(i: number, k: number, pairAt: (k: number) => PairScore | null, minScore: number, event?: EventEvidence): boolean {
-    const c = this.features[i];
+    const c = this.features.get(i);
     if (!c || c.quantities.size === 0) return false;
     // A pair too thin to be scored without a shared quantity may be scored with one (in one event).
     const score = pairAt(k)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
@@ -224,13 +221,9 @@ export class Matcher {
     return n;
   }
 
-  /** Indexes of the best CANDIDATES sentences by BM25 over the query's rarer terms. */
+  /** Indexes of the best CANDIDATES sentences by BM25 over the query's rarer terms (see queryTerms). */
   private candidates(q: SentenceFeatures, exclude?: ReadonlySet<string>): number[] {
-    const terms = [...q.terms]
-      .filter((t) => this.index.df(t) > 0 && this.index.df(t) <= MAX_TERM_POSTINGS)
-      .sort((a, b) => this.index.df(a) - this.index.df(b) || (a < b ? -1 : 1))
-      .slice(0, MAX_QUERY_TERMS)
-      .map((t) => [t, q.entities.has(t) ? ENTITY_WEIGHT : 1] as const);
+    const terms = this.index.queryTerms(q.terms, (t) => (q.entities.has(t) ? ENTITY_WEIGHT : 1));
     if (terms.length === 0) return [];
     const skip = exclude?.size ? (i: number) => exclude.has(this.sentences[i]?.id ?? '') : undefined;
     return this.index.top(terms, CANDIDATES, skip);
@@ -238,13 +231,13 @@ export class Matcher {
 
   /** The pair score of the query and candidate `i`; null when they share too little to tell. */
   private scorePairAt(q: SentenceFeatures, qMass: number, i: number, event?: EventEvidence): PairScore | null {
-    const c = this.features[i];
+    const c = this.features.get(i);
     return c ? scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event) : null;
   }
 
   /** Candidate `i` as a match, from its pair score `p`; null below `minScore`. */
   private toMatch(q: SentenceFeatures, i: number, p: PairScore | null, minScore: number): SentenceMatch | null {
-    const c = this.features[i];
+    const c = this.features.get(i);
     const sentence = this.sentences[i];
     if (!c || !sentence) return null;
     if (!p || p.score < minScore) return null;
@@ -289,7 +282,7 @@ export class Matcher {
   private articleCounts(articleId: string, withoutId?: string): Map<string, number> {
     const counts = new Map<string, number>();
     this.sentences.forEach((s, i) => {
-      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features[i]?.terms ?? []);
+      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features.get(i)?.terms ?? []);
     });
     return counts;
   }
@@ -326,4 +319,15 @@ export class Matcher {
 /** True when the text has a digit or a number word (so it may state a figure). */
 function mentionsNumber(text: string): boolean {
   return /\d/.test(text) || text.toLowerCase().split(/[^a-z]+/).some((w) => NUMBER_WORDS.has(w));
+}
+
+/** The candidate index of a serialized matcher, or null when its arrays do not fit `count` sentences. */
+function unpackPostings(vocab: readonly string[], p: SerializedMatcher['postings'], count: number): CandidateIndex | null {
+  try {
+    const packed: PackedPostings = { offsets: decodeUint32(p.offsets), postings: decodeUint32(p.postings), lengths: decodeUint16(p.lengths) };
+    const fits = packed.offsets.length === vocab.length + 1 && packed.lengths.length === count && packed.offsets[vocab.length] === packed.postings.length;
+    return fits ? CandidateIndex.fromPacked(vocab, packed) : null;
+  } catch {
+    return null;
+  }
 }

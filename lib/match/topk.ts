@@ -1,0 +1,173 @@
+/**
+ * The exact top k of a BM25 query over sorted posting lists, with MaxScore-style pruning (see candidates.ts).
+ * A sentence's score is `matched terms x sum of their weights x its length norm` (MiniSearch's BM25+ with its
+ * "quality" factor). Lists are taken heaviest first: all of a list's sentences are counted until no sentence
+ * outside those found can reach the k-th best score; after that only the sentences found are probed in the
+ * remaining lists (binary search), and those that cannot reach the k-th score are dropped as the search goes.
+ * Hot loops work on typed arrays only: a query on a large corpus walks thousands of postings.
+ */
+import { kthLargest } from './select';
+
+/** One query term: its ascending posting list and its weight (boost x idf). */
+export interface QueryList {
+  list: Uint32Array;
+  weight: number;
+}
+
+/** Per-sentence state reused between queries: typed arrays sized to the corpus, `sums`/`counts` all zero
+ * between queries. */
+export interface Scratch {
+  sums: Float64Array;
+  counts: Uint8Array;
+  /** Sentences found by the current query, in order of finding (first `n` entries). */
+  found: Uint32Array;
+  /** Their scores, when ranking. */
+  scores: Float64Array;
+  /** 1 for the sentences still in the running while a long list is probed in one pass, else 0. */
+  mark: Uint8Array;
+}
+
+/** A {@link Scratch} for `n` sentences. */
+export function scratchFor(n: number): Scratch {
+  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), mark: new Uint8Array(n) };
+}
+
+/** Marks a sentence the caller excluded, in `Scratch.counts` (a query has far fewer terms). */
+const EXCLUDED = 255;
+
+/**
+ * The `k` best sentences for `query` (heaviest list first), best first, ties by position. `norms` are the
+ * sentences' length norms and `maxNorm` their maximum; `skip` excludes sentences. Leaves `scratch` zeroed.
+ */
+export function topK(query: readonly QueryList[], k: number, norms: Float64Array, maxNorm: number, s: Scratch, skip?: (id: number) => boolean): number[] {
+  // rest[i]: the weight of lists i.. together, for the bound of what a sentence can still gain.
+  const rest = new Float64Array(query.length + 1);
+  for (let i = query.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + query[i]!.weight;
+  // byCount[c]: sentences found holding c of the terms so far (tells cheaply whether pruning can start).
+  const byCount = new Int32Array(query.length + 2);
+  let n = 0; // sentences found (s.found[0..n))
+  let live: number[] | null = null;
+  const excluded: number[] = [];
+  for (let i = 0; i < query.length; i++) {
+    const left = query.length - i;
+    if (live === null && canPrune(byCount, k, left * rest[i]!, rest[0]! - rest[i]!)) {
+      // A sentence holding none of the terms so far scores at most left x rest[i] x maxNorm.
+      if (kthScore(s, n, norms, k) > left * rest[i]! * maxNorm) live = Array.from(s.found.subarray(0, n));
+    }
+    if (live !== null) {
+      live = narrow(live, s, norms, k, left, rest[i]!);
+      probe(query[i]!, live, s);
+    } else {
+      n = walk(query[i]!, s, n, byCount, excluded, skip);
+    }
+  }
+  const ranked = live ?? Array.from(s.found.subarray(0, n));
+  const out = best(ranked, s, norms, k);
+  for (let j = 0; j < n; j++) {
+    const doc = s.found[j]!;
+    s.counts[doc] = 0;
+    s.sums[doc] = 0;
+  }
+  for (const doc of excluded) s.counts[doc] = 0;
+  return out;
+}
+
+/** True when at least k sentences found could beat `bound` (score <= count x weight so far x maxNorm). */
+function canPrune(byCount: Int32Array, k: number, bound: number, weightSoFar: number): boolean {
+  let n = 0;
+  for (let c = byCount.length - 1; c > 0 && c * weightSoFar > bound; c--) n += byCount[c]!;
+  return n >= k;
+}
+
+/** The k-th best score among the first `n` sentences found. */
+function kthScore(s: Scratch, n: number, norms: Float64Array, k: number): number {
+  for (let j = 0; j < n; j++) {
+    const doc = s.found[j]!;
+    s.scores[j] = s.counts[doc]! * s.sums[doc]! * norms[doc]!;
+  }
+  return kthLargest(s.scores.subarray(0, n), k);
+}
+
+/** The sentences of `live` that can still reach the k-th best score with the `left` terms left. */
+function narrow(live: number[], s: Scratch, norms: Float64Array, k: number, left: number, restWeight: number): number[] {
+  live.forEach((doc, j) => (s.scores[j] = s.counts[doc]! * s.sums[doc]! * norms[doc]!));
+  const theta = kthLargest(s.scores.subarray(0, live.length), k);
+  return live.filter((doc) => (s.counts[doc]! + left) * (s.sums[doc]! + restWeight) * norms[doc]! >= theta);
+}
+
+/** Counts every sentence of a list (new ones are found, excluded ones are marked once); returns the new `n`. */
+function walk(q: QueryList, s: Scratch, n: number, byCount: Int32Array, excluded: number[], skip?: (id: number) => boolean): number {
+  const { list, weight } = q;
+  const { counts, sums, found } = s;
+  for (let j = 0; j < list.length; j++) {
+    const doc = list[j]!;
+    const c = counts[doc]!;
+    if (c === EXCLUDED) continue;
+    if (c === 0) {
+      if (skip !== undefined && skip(doc)) {
+        counts[doc] = EXCLUDED;
+        excluded.push(doc);
+        continue;
+      }
+      found[n++] = doc;
+    }
+    byCount[c]!--;
+    byCount[c + 1]!++;
+    counts[doc] = c + 1;
+    sums[doc] = sums[doc]! + weight;
+  }
+  return n;
+}
+
+/** Counts the list's term for the sentences of `live` that hold it: binary searches for a few sentences, one
+ * pass over the list (only sentences already counted) when binary searches would cost more. */
+function probe(q: QueryList, live: readonly number[], s: Scratch): void {
+  const { list, weight } = q;
+  if (live.length * Math.log2(list.length + 1) < list.length) {
+    for (const doc of live) {
+      if (contains(list, doc)) {
+        s.counts[doc] = s.counts[doc]! + 1;
+        s.sums[doc] = s.sums[doc]! + weight;
+      }
+    }
+    return;
+  }
+  const { mark } = s;
+  for (const doc of live) mark[doc] = 1;
+  for (let j = 0; j < list.length; j++) {
+    const doc = list[j]!;
+    if (mark[doc] === 1) {
+      s.counts[doc] = s.counts[doc]! + 1;
+      s.sums[doc] = s.sums[doc]! + weight;
+    }
+  }
+  for (const doc of live) mark[doc] = 0;
+}
+
+/** The k best of `docs`, best first, ties by position. */
+function best(docs: readonly number[], s: Scratch, norms: Float64Array, k: number): number[] {
+  docs.forEach((doc, j) => (s.scores[j] = s.counts[doc]! * s.sums[doc]! * norms[doc]!));
+  const theta = kthLargest(s.scores.subarray(0, docs.length), k);
+  const ranked: Array<readonly [number, number]> = [];
+  docs.forEach((doc, j) => {
+    if (s.scores[j]! >= theta) ranked.push([doc, s.scores[j]!]);
+  });
+  return ranked
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, k)
+    .map(([doc]) => doc);
+}
+
+/** True when ascending `list` holds `value` (binary search). */
+function contains(list: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
