@@ -180,6 +180,11 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   moveClaim: false,
   pageClaims: false,
   revealMatch: false,
+  // Extension pages only: "Not a match" is undone from the popup, never by a page (a page could otherwise
+  // read which claims the reader dismissed, or bring back a match the reader rejected).
+  dismissedClaims: false,
+  undismissMatch: false,
+  restoreMatch: false,
 };
 
 /** True when the sender in `ctx` may make the request `msg` (the per-request table {@link CONTENT_SCRIPT_RULES}). */

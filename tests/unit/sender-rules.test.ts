@@ -53,6 +53,9 @@ const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   tabReport: { tabId: 4 },
   pageClaims: {},
   revealMatch: { claim: 'c-1', text: 't' },
+  dismissedClaims: { url: PAGE },
+  undismissMatch: { url: PAGE, claim: 'c-1' },
+  restoreMatch: { claim: 'c-1' },
 };
 
 describe('sender rules: one table, checked in dispatch', () => {
