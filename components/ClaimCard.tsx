@@ -11,6 +11,7 @@ import { PageQuote } from './PageQuote';
 import { FigureComparison } from './FigureComparison';
 import './theme.css';
 import './card.css';
+import { MatchLegend } from './MatchLegend';
 
 /** A note the reader wrote on this claim. */
 export interface CardAnnotation {
@@ -125,6 +126,7 @@ export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch
           Not a match
         </button>
       </footer>
+      <MatchLegend class="cc-card-legend" />
     </section>
   );
 }
