@@ -10,27 +10,27 @@ export interface MatchLegendProps {
   class?: string;
 }
 
-/** "Confident (solid) · possible (dotted) · ≠ figures differ", with samples of each mark. */
+/** "confident · possible · ≠ figures differ", each after a sample of its mark (solid, dotted, wavy). */
 export function MatchLegend(props: MatchLegendProps) {
   return (
-    <p class={`cc-legend ${props.class ?? ''}`.trim()}>
+    <p class={`cc-legend ${props.class ?? ''}`.trim()} title="Marks on the page: solid blue underline for a confident match, dotted orange for a possible one, a wavy end (≠) when the figures differ from other outlets">
       <span class="cc-legend-item">
         <span class="cc-legend-mark cc-legend-mark--confident" aria-hidden="true">
           abc
         </span>{' '}
-        confident (solid)
+        confident
       </span>
       <span class="cc-legend-item">
         <span class="cc-legend-mark cc-legend-mark--possible" aria-hidden="true">
           abc
         </span>{' '}
-        possible (dotted)
+        possible
       </span>
       <span class="cc-legend-item">
         <span class="cc-legend-mark cc-legend-mark--differs" aria-hidden="true">
           abc
         </span>{' '}
-        ≠ figures differ (wavy end)
+        ≠ figures differ
       </span>
     </p>
   );

@@ -29,7 +29,7 @@ export interface PopupControlsProps {
 /** Names of the highlight modes, as the selects offer them. */
 export const MODE_LABELS: Readonly<Record<HighlightMode, string>> = {
   all: 'All claims',
-  differing: 'Differing figures only',
+  differing: 'Differing only',
   off: 'None',
 };
 
@@ -53,6 +53,8 @@ export function PopupControls(props: PopupControlsProps) {
   const id = useId();
   const { host, siteEnabled, sensitivity } = props;
   const global = props.highlightMode ?? 'all';
+  // What "As everywhere" means right now, for the title (the option text stays short to fit the popup).
+  const followTitle = `As everywhere: ${MODE_LABELS[global]}`;
   const site = props.siteHighlightMode ?? null;
   return (
     <section class="cc cc-controls" aria-label="Settings">
@@ -73,10 +75,11 @@ export function PopupControls(props: PopupControlsProps) {
           id={`${id}-mode-site`}
           class="cc-input cc-select"
           value={site ?? FOLLOW}
+          title={site === null ? followTitle : undefined}
           disabled={host === null}
           onChange={(e) => props.onSiteHighlightMode?.(e.currentTarget.value === FOLLOW ? null : (e.currentTarget.value as HighlightMode))}
         >
-          <option value={FOLLOW}>As everywhere ({MODE_LABELS[global]})</option>
+          <option value={FOLLOW}>As everywhere</option>
           <ModeOptions />
         </select>
       </div>
@@ -90,7 +93,7 @@ export function PopupControls(props: PopupControlsProps) {
         <label for={`${id}-level`}>Show matches</label>
         <select id={`${id}-level`} class="cc-input cc-select" value={sensitivity} onChange={(e) => props.onSensitivity(e.currentTarget.value as Sensitivity)}>
           <option value="confident">Confident only</option>
-          <option value="possible">Include possible matches</option>
+          <option value="possible">Confident and possible</option>
         </select>
       </div>
     </section>

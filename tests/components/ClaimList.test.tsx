@@ -42,7 +42,12 @@ describe('ClaimList', () => {
     expect([...container.querySelectorAll('.cc-claim-sentence')].map((el) => el.textContent)).toEqual(firstOfEach);
     expect(container.querySelectorAll('.cc-claim-toggle .cc-claim-text')).toHaveLength(0);
     // A legend says what the marks mean, in words as well as colour.
-    expect(container.querySelector('.cc-legend')?.textContent).toMatch(/confident \(solid\).*possible \(dotted\).*figures differ/);
+    expect(container.querySelector('.cc-legend')?.textContent).toMatch(/confident.*possible.*≠ figures differ/);
+    expect([...container.querySelectorAll('.cc-legend-mark')].map((e) => e.className)).toEqual([
+      'cc-legend-mark cc-legend-mark--confident',
+      'cc-legend-mark cc-legend-mark--possible',
+      'cc-legend-mark cc-legend-mark--differs',
+    ]);
   });
 
   it('summarises without the differing part when no figures differ', () => {

@@ -52,8 +52,9 @@ describe('PopupControls', () => {
     const here = getByLabelText('Mark here') as HTMLSelectElement;
     expect(everywhere.value).toBe('differing');
     expect(here.value).toBe('global');
-    expect(here.options[0]?.textContent).toBe('As everywhere (Differing figures only)');
-    expect([...everywhere.options].map((o) => o.textContent)).toEqual(['All claims', 'Differing figures only', 'None']);
+    expect(here.options[0]?.textContent).toBe('As everywhere');
+    expect(here.title).toBe('As everywhere: Differing only');
+    expect([...everywhere.options].map((o) => o.textContent)).toEqual(['All claims', 'Differing only', 'None']);
     fireEvent.change(everywhere, { target: { value: 'off' } });
     expect(onHighlightMode).toHaveBeenLastCalledWith('off');
     fireEvent.change(here, { target: { value: 'all' } });

@@ -62,9 +62,11 @@ describe('reading without the CSS Custom Highlight API (wrapping fallback)', () 
     const order = (await r.wrapped()).filter((w) => w.kind !== 'annotation').map((w) => w.text);
     expect(order.length).toBeGreaterThanOrEqual(2);
     await r.nextClaim();
-    expect(await r.selectedText()).toBe(order[0]);
+    expect(await r.currentClaim()).toBe(order[0]);
+    expect(await r.selectedText()).toBe('');
     await r.nextClaim();
-    expect(await r.selectedText()).toBe(order[1]);
+    expect(await r.currentClaim()).toBe(order[1]);
+    expect(await r.selectedText()).toBe('');
     await r.press('Enter');
     await expect.poll(() => r.card().isVisible()).toBe(true);
     await r.press('Escape');
