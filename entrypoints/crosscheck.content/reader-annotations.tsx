@@ -88,6 +88,7 @@ export class ReaderAnnotations {
     if (!range) return;
     this.hooks.card.close();
     this.selection.close();
+    this.hovered = null;
     await this.selection.openEditor(range, {
       heading: 'Edit your note',
       claimLabel: annotation['crosscheck:claimLabel'],
