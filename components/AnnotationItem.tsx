@@ -61,7 +61,7 @@ function Heading({ annotation, claimLabel }: { annotation: Annotation; claimLabe
   const title = annotation['crosscheck:title'] ?? annotation.target.source;
   return (
     <>
-      <h3 class="cc-ann-title">
+      <h3 class="cc-ann-article">
         {href ? (
           <a class="cc-link" href={passageUrl(href, quoteOf(annotation))} target="_blank" rel="noopener noreferrer" title="Open the page at this passage">
             {title}

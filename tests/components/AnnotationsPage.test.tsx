@@ -289,7 +289,7 @@ describe('AnnotationsPage: title, claim and the way back to the passage', () => 
     const quote = quoteOf(base);
     const titled: Annotation = { ...base, 'crosscheck:title': 'Syria: strikes on Idlib', 'crosscheck:claimLabel': 'The claim as labelled.' };
     const { item } = setup({ annotations: [titled, byId('urn:uuid:c')] });
-    const heading = item('urn:uuid:a').querySelector('.cc-ann-title a')!;
+    const heading = item('urn:uuid:a').querySelector('.cc-ann-article a')!;
     expect(heading.textContent).toBe('Syria: strikes on Idlib');
     const href = heading.getAttribute('href')!;
     expect(href.startsWith(`${base.target.source.replace(/#.*$/, '')}#:~:text=`)).toBe(true);
@@ -298,6 +298,6 @@ describe('AnnotationsPage: title, claim and the way back to the passage', () => 
     expect(item('urn:uuid:a').querySelector('.cc-ann-claim')?.textContent).toBe('Claim: The claim as labelled.');
     // A note saved before titles were kept is headed by its address and has no claim line unless it matched one.
     const old = item('urn:uuid:c');
-    expect(old.querySelector('.cc-ann-title')?.textContent).toBe(byId('urn:uuid:c').target.source);
+    expect(old.querySelector('.cc-ann-article')?.textContent).toBe(byId('urn:uuid:c').target.source);
   });
 });

@@ -134,7 +134,7 @@ describe('notes from the card and on hover', () => {
     const page = await AnnotationsPage.open(await browser.context.newPage(), browser.extensionId);
     await expect.poll(() => page.items().count()).toBe(1);
     const item = page.items().first();
-    const heading = item.locator('.cc-ann-title a');
+    const heading = item.locator('.cc-ann-article a');
     expect(await heading.textContent()).toBe(TITLE);
     expect(await item.locator('.cc-ann-claim').textContent()).toMatch(/^Claim: \S/);
     expect((await item.locator('.cc-ann-quote').textContent())?.trim()).toBe(TOMAHAWK);
