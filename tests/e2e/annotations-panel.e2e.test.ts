@@ -86,6 +86,38 @@ describe('notes from the card and on hover', () => {
     await reader.page.close();
   });
 
+  it('in a small window (700x500) the panel still stays inside it and off the sentence, scrolling if it must', async () => {
+    const reader = new ReaderPage(await browser.context.newPage());
+    await reader.page.setViewportSize({ width: 700, height: 500 });
+    await reader.open(server.url(STORY));
+    await reader.hover(TOMAHAWK);
+    await expect.poll(() => reader.card().isVisible()).toBe(true);
+    await reader.card().click('Annotate');
+    const editor = new AnnotatingReader(reader.page).editor('card');
+    await editor.waitFor();
+    const box = (await editor.boundingBox())!;
+    const lines = await reader.page.evaluate((needle) => {
+      for (const name of ['crosscheck-confident', 'crosscheck-possible']) {
+        for (const range of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
+          if (range.toString().includes(needle)) return [...range.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+        }
+      }
+      return [];
+    }, TOMAHAWK);
+    console.log(`small window: panel ${Math.round(box.width)}x${Math.round(box.height)} at (${Math.round(box.x)}, ${Math.round(box.y)}); sentence lines ${JSON.stringify(lines.map((l) => [Math.round(l.top), Math.round(l.bottom)]))}`);
+    const panel = { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+    expect(panel.left).toBeGreaterThanOrEqual(0);
+    expect(panel.top).toBeGreaterThanOrEqual(0);
+    expect(panel.right).toBeLessThanOrEqual(700);
+    expect(panel.bottom).toBeLessThanOrEqual(500);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(overlaps(panel, line), 'the panel covers the sentence').toBe(false);
+    // Every control stays reachable: Cancel scrolls into view inside the panel and closes it.
+    await editor.click('Cancel');
+    await expect.poll(() => editor.count()).toBe(0);
+    await reader.page.close();
+  });
+
   it('hovering a note on other text shows it, Edit changes it and Delete removes it', async () => {
     const r = new AnnotatingReader(await browser.context.newPage());
     await r.open(server.url(STORY));
