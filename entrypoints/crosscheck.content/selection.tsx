@@ -234,6 +234,15 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
   ctx.addEventListener(doc, 'selectionchange', () => {
     if (shown === 'button' && range && !currentRange()) close();
   });
+  // The panel follows its passage as the page scrolls or resizes (as the card does); a hovered note just goes.
+  const follow = () => {
+    const el = ui?.mounted;
+    if (!el || !range || shown === 'none') return;
+    if (shown === 'note') close();
+    else place(el, range, shown === 'editor');
+  };
+  ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', follow, { passive: true });
 
   return {
     async openForSelection() {

@@ -70,6 +70,23 @@ describe('notes from the card and on hover', () => {
     expect(frame!.border).not.toBe('0px');
     expect(frame!.shadow).not.toBe('none');
 
+    // The panel follows the sentence when the page scrolls, and still covers none of it.
+    await reader.page.mouse.move(40, 40);
+    await reader.page.mouse.wheel(0, 120);
+    await expect.poll(() => reader.page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await reader.page.waitForTimeout(100);
+    const moved = (await editor.boundingBox())!;
+    const linesAfter = await reader.page.evaluate((needle) => {
+      for (const range of (CSS.highlights.get('crosscheck-confident') ?? []) as Iterable<Range>) {
+        if (range.toString().includes(needle)) return [...range.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+      }
+      return [];
+    }, TOMAHAWK);
+    console.log(`after scrolling 120 px: panel at (${Math.round(moved.x)}, ${Math.round(moved.y)}); sentence lines ${JSON.stringify(linesAfter.map((l) => [Math.round(l.top), Math.round(l.bottom)]))}`);
+    const movedPanel = { left: moved.x, top: moved.y, right: moved.x + moved.width, bottom: moved.y + moved.height };
+    for (const line of linesAfter) expect(overlaps(movedPanel, line), 'after scrolling, the panel covers the sentence').toBe(false);
+    expect(movedPanel.bottom).toBeLessThanOrEqual(viewport.height);
+
     // No note, no tag: the button offers a highlight, and the panel confirms it.
     expect(await editor.hasButton('Save highlight')).toBe(true);
     await editor.click('Save highlight');
