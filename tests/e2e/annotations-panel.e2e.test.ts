@@ -100,6 +100,16 @@ describe('notes from the card and on hover', () => {
     expect(card).toContain('Highlight (no note)');
     expect(await reader.card().hasButton('Edit')).toBe(true);
     expect(await reader.card().hasButton('Delete')).toBe(true);
+
+    // Edit from the card: the panel opens on the sentence; the highlight becomes a note.
+    await reader.card().click('Edit');
+    await editor.waitFor();
+    expect(await editor.textContent('h2')).toBe('Edit your note');
+    await editor.fill('Note', 'Two destroyers, per the Pentagon.');
+    await editor.click('Save');
+    await expect.poll(() => editor.textContent('[role="status"]')).toBe('Note saved.');
+    await expect.poll(() => editor.count(), { timeout: 5_000 }).toBe(0);
+    expect(await reader.cardTextOf(TOMAHAWK)).toContain('Two destroyers, per the Pentagon.');
     await reader.page.close();
   });
 
