@@ -15,14 +15,12 @@ import type { AnnotationDraft } from '../../components/AnnotationEditor';
 import { PageEditor } from './editor';
 import { createClosedUi, isTrustedInput } from './in-page-ui';
 import { isEditable } from './keys';
+import { boxOf, placePanel } from './panel-place';
 
 /** Tag of the selection UI's shadow host; the page observer and the text map ignore it. */
 export const SELECTION_HOST = 'crosscheck-annotate';
 /** Longest selection offered for annotation (characters): a note is about a sentence or a passage, not a page. */
 export const MAX_SELECTION_CHARS = 2000;
-/** Gap between the passage and the panel, and the least distance kept from the viewport edges (px). */
-const GAP = 6;
-const MARGIN = 8;
 const BUTTON_CSS = `.cc-sel-button { font: 13px/1.2 system-ui, sans-serif; padding: 4px 10px; border-radius: 4px;
   border: 1px solid rgb(150, 80, 230); background: rgb(150, 80, 230); color: #fff; cursor: pointer;
   box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
@@ -62,50 +60,6 @@ export interface SelectionUi {
   /** Hides the hovered note (not the editor). */
   hideNote(): void;
   close(): void;
-}
-
-/** A rectangle in viewport coordinates. */
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/**
- * Where a panel of `size` goes next to a passage whose line boxes span `passage`: below it if it fits, else
- * above, else beside it (right, then left), all inside the viewport. When none fits, it goes where there is
- * more room above or below and `maxHeight` shrinks it (it scrolls) so that it still covers nothing.
- */
-export function placePanel(
-  passage: Box,
-  size: { width: number; height: number },
-  viewport: { width: number; height: number },
-): { left: number; top: number; maxHeight?: number } {
-  const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, max));
-  const left = clamp(passage.left, MARGIN, viewport.width - size.width - MARGIN);
-  const below = passage.bottom + GAP;
-  if (below + size.height <= viewport.height - MARGIN) return { left, top: below };
-  const above = passage.top - GAP - size.height;
-  if (above >= MARGIN) return { left, top: above };
-  const top = clamp(passage.top, MARGIN, viewport.height - size.height - MARGIN);
-  if (passage.right + GAP + size.width <= viewport.width - MARGIN) return { left: passage.right + GAP, top };
-  if (passage.left - GAP - size.width >= MARGIN) return { left: passage.left - GAP - size.width, top };
-  const roomBelow = viewport.height - MARGIN - below;
-  const roomAbove = passage.top - GAP - MARGIN;
-  return roomBelow >= roomAbove ? { left, top: below, maxHeight: Math.max(0, roomBelow) } : { left, top: MARGIN, maxHeight: Math.max(0, roomAbove) };
-}
-
-/** The union of a range's line boxes. */
-export function boxOf(range: Range): Box {
-  const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
-  if (rects.length === 0) return range.getBoundingClientRect();
-  return {
-    left: Math.min(...rects.map((r) => r.left)),
-    top: Math.min(...rects.map((r) => r.top)),
-    right: Math.max(...rects.map((r) => r.right)),
-    bottom: Math.max(...rects.map((r) => r.bottom)),
-  };
 }
 
 /** Starts watching selections in `doc` for the life of `ctx`. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { type Box, placePanel } from '../../entrypoints/crosscheck.content/selection';
+import { type Box, placePanel } from '../../entrypoints/crosscheck.content/panel-place';
 
 const VIEW = { width: 1280, height: 720 };
 const SIZE = { width: 380, height: 420 };
