@@ -9,15 +9,12 @@ import { reasonLabel } from '../lib/format';
 import { MentionList } from './MentionList';
 import { PageQuote } from './PageQuote';
 import { FigureComparison } from './FigureComparison';
+import { type CardAnnotation, CardNotes as Annotations } from './CardNotes';
+
+export type { CardAnnotation };
 import './theme.css';
 import './card.css';
 import { MatchLegend } from './MatchLegend';
-
-/** A note the reader wrote on this claim. */
-export interface CardAnnotation {
-  note: string;
-  tags: string[];
-}
 
 /** The reader's notes on a claim as the card may show them: those made on this site, and a count of the rest. */
 export interface CardNotes {
@@ -42,27 +39,6 @@ export interface ClaimCardProps {
 }
 
 const LEVEL_TEXT = { confident: 'Confident match', possible: 'Possible match' } as const;
-
-function Annotations({ items }: { items: ReadonlyArray<CardAnnotation> }) {
-  return (
-    <ul class="cc-notes">
-      {items.map((a, i) => (
-        <li key={i} class="cc-note-item">
-          <span class="cc-yours">Yours</span> {a.note}
-          {a.tags.length > 0 ? (
-            <span class="cc-tags">
-              {a.tags.map((t) => (
-                <span key={t} class="cc-tag">
-                  {t}
-                </span>
-              ))}
-            </span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** A non-modal dialog; Esc anywhere in it calls `onClose`. */
 export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch, annotations = [], notesElsewhere = 0, autoFocus = false }: ClaimCardProps) {

@@ -163,6 +163,8 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   saveAnnotation: ({ annotation }, ctx) =>
     typeof annotation === 'object' && annotation !== null && typeof annotation.target === 'object' && annotation.target !== null &&
     onOrigin(annotation.target.source, ctx.origin) && (annotation.target.scope === undefined || onOrigin(annotation.target.scope, ctx.origin)),
+  // Its own site's note only (the background checks the stored note's origin too), after a trusted click in the page.
+  deletePageAnnotation: ({ id, url }, ctx) => typeof id === 'string' && onOrigin(url, ctx.origin),
   pageAnnotations: ({ urls }, ctx) => Array.isArray(urls) && urls.length <= MAX_PAGE_URLS && urls.every((u) => onOrigin(u, ctx.origin)),
   reportAnchoring: ({ placed, orphans }) => Array.isArray(placed) && Array.isArray(orphans),
   claimAnnotations: ({ claims }) => Array.isArray(claims),
