@@ -92,14 +92,20 @@ export const MAX_CLAIMS_JOINED = 5;
 /** Upper bound on the sentences matched per page, so a huge page gives a bounded result. */
 export const MAX_PAGE_SENTENCES = 5000;
 
-/** Splits page text into sentences with offsets; paragraphs are separated by line breaks. */
+/** A line break inside a sentence (hard-wrapped wire copy): the next line starts in lower case, or the line
+ * ends on a word that cannot end a sentence ("... seeking answers from\nPutin"). */
+const WRAPPED_LINE = /(?:[\p{L},;]\n(?=\p{Ll})|\b(?:a|an|the|of|to|from|in|on|at|by|for|with|and|or|but|that|was|were|is|are|has|have|had|will|would|said|says|its|their|his|her)\n(?=[\p{L}\d"“]))/gu;
+
+/** Splits page text into sentences with offsets; paragraphs are separated by line breaks, except where a
+ * line is wrapped inside a sentence (see WRAPPED_LINE), which is read as a space (offsets are kept). */
 export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSentence[] {
   const out: PageSentence[] = [];
+  const joined = text.replace(WRAPPED_LINE, (m) => `${m.slice(0, -1)} `);
   const paragraph = /[^\n]+/g;
-  for (let m = paragraph.exec(text); m && out.length < limit; m = paragraph.exec(text)) {
+  for (let m = paragraph.exec(joined); m && out.length < limit; m = paragraph.exec(joined)) {
     for (const piece of splitSentences(m[0])) {
       const start = m.index + piece.start;
-      out.push({ start, end: start + piece.text.length, text: piece.text });
+      out.push({ start, end: start + piece.text.length, text: text.slice(start, start + piece.text.length) });
       if (out.length >= limit) break;
     }
   }
