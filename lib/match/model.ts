@@ -23,6 +23,8 @@ export interface FittedModel {
   features: string[];
   first: LinkModel;
   page: LinkModel;
+  /** The shipped page rule (page-rule.ts). */
+  rule: import('./page-rule').PageRule;
 }
 
 export const FITTED: FittedModel = MODEL as unknown as FittedModel;

@@ -5,7 +5,8 @@
  * (frames.ts), the page's event context and the candidate's standing among the query's candidates.
  */
 import type { SentenceFeatures } from './features';
-import { sharedNames } from './names';
+import { nameKey, sharedNames } from './names';
+import { frameOf } from './frames';
 import {
   CONTAINMENT_PRIOR,
   EVENT_MAX_DAYS,
@@ -56,6 +57,10 @@ export const FEATURE_NAMES = [
   'lexicalInEvent',
   'namesAndFrames',
   'overlapSquared',
+  'coverQuery',
+  'coverCandidate',
+  'softQuery',
+  'softCandidate',
 ] as const;
 
 /** One pair's features, except the ones that need the other candidates (rank, gapToBest: see withRanks). */
@@ -109,6 +114,10 @@ export function pairFeatures(
     (pair?.score ?? 0) * (event?.similarity ?? 0),
     Math.min(3, names) * Math.min(3, frames),
     containment * dice,
+    ws / (masses.q || 1),
+    ws / (masses.c || 1),
+    softCover(q, c, cx, w, masses.q),
+    softCover(c, q, qx, w, masses.c),
   ];
 }
 
@@ -128,4 +137,17 @@ export function withRanks(vectors: number[][]): number[][] {
     x[TOP] = x[GAP] === 0 ? 1 : 0;
   });
   return vectors;
+}
+
+/** Share of `a`'s term weight that `b` restates: the same term, a word of a frame `b` evokes, or a name
+ * `b` spells another way. */
+function softCover(a: SentenceFeatures, b: SentenceFeatures, bx: SentenceExtras, w: TermWeights, massA: number): number {
+  let got = 0;
+  for (const t of a.terms) {
+    const word = (a.surface.get(t) ?? t).toLowerCase();
+    const frame = frameOf(word);
+    const hit = b.terms.has(t) || (frame !== undefined && bx.frames.has(frame)) || (a.entities.has(t) && bx.names.has(nameKey(word)));
+    if (hit) got += termWeight(t, a, a, w);
+  }
+  return got / (massA || 1);
 }
