@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Matcher, buildContext } from '../lib/match';
 import { PAGE_CANDIDATES, pageSentences } from '../lib/match/page';
-import { addSupport, decide, type PageRule, type PageSupport } from '../lib/match/page-rule';
+import { addSupport, decide, softScore, type PageRule, type PageSupport } from '../lib/match/page-rule';
 import { FEATURE_NAMES } from '../lib/match/pair-features';
 import { linkProbability, type FittedModel, type LinkModel } from '../lib/match/model';
 import { chooseThreshold, fitLogistic, type ScoredLink } from '../lib/match/fit';
@@ -144,7 +144,7 @@ export function fitModel(queries: readonly Query[]): FittedModel {
   };
   setSupport(first, queries);
   const page = fitStage(queries);
-  return { features: [...FEATURE_NAMES], first, page, rule: { support: 1, confident: 1, confidentInEvent: 1, possible: 1, possibleInEvent: 1 } };
+  return { features: [...FEATURE_NAMES], first, page, rule: { support: 1, confident: 1, confidentInEvent: 1, possible: 1, possibleInEvent: 1, softInEvent: 1 } };
 }
 
 function insert(v: number[], value: number): number[] {
@@ -183,10 +183,12 @@ function copy(q: Query): Query {
   return { ...q, cands: q.cands.map((c) => ({ ...c, x: [...c.x] })) };
 }
 
+type RuleMatch = { sentenceId: string; articleId: string; score: number };
+
 /** A page's sentences with their candidate matches, as the page rule reads them (see lib/match/page-rule.ts). */
 export interface RulePage {
   page: OutletPage;
-  rows: Array<{ start: number; end: number; text: string; matches: Array<{ sentenceId: string; articleId: string; score: number }> }>;
+  rows: Array<{ start: number; end: number; text: string; matches: RuleMatch[]; soft: RuleMatch[] }>;
 }
 
 /** Lowest matcher score the rule's grid can accept. */
@@ -194,11 +196,14 @@ const RULE_MIN_SCORE = 0.3;
 /** The grid the page rule's thresholds are chosen from. */
 const GRID = {
   support: [0.56, 0.6, 0.65, 0.7],
-  confident: [0.56, 0.6, 0.64, 0.68, 0.72, 0.76, 0.8],
+  confident: [0.56, 0.6, 0.64, 0.68, 0.72, 0.76, 0.8, 0.85, 0.9],
   confidentInEvent: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
   possible: [0.45, 0.5, 0.56, 0.6],
   possibleInEvent: [0.3, 0.35, 0.4, 0.45],
+  softInEvent: [0.3, 0.35, 0.4, 0.5, 1],
 };
+const SOFT_QUERY = FEATURE_NAMES.indexOf('softQuery');
+const SOFT_CANDIDATE = FEATURE_NAMES.indexOf('softCandidate');
 /** Precision the rule's thresholds aim at on the pages they are chosen on (a margin over the bars). */
 export const RULE_CONFIDENT_PRECISION = 0.93;
 export const RULE_POSSIBLE_PRECISION = 0.82;
@@ -212,6 +217,7 @@ export function rulePages(matcher: Matcher, sentences: readonly Sentence[]): Rul
     const rows = ss.map((s) => ({
       ...s,
       matches: matcher.match(s.text, { context, limit: PAGE_CANDIDATES, minScore: RULE_MIN_SCORE }).map((m) => ({ sentenceId: m.sentenceId, score: m.score, articleId: articleOf.get(m.sentenceId) ?? '' })),
+      soft: matcher.candidateFeatures(s.text, { context }).map((c) => ({ sentenceId: c.sentenceId, articleId: c.articleId, score: Math.round(softScore(c.x, SOFT_QUERY, SOFT_CANDIDATE) * 1000) / 1000 })),
     }));
     return { page, rows };
   });
@@ -225,7 +231,7 @@ export function ruleHighlights(data: readonly RulePage[], rule: PageRule): Map<s
     for (const r of rows) addSupport(support, r.text, r.matches[0], rule);
     const hs: Highlight[] = [];
     for (const r of rows) {
-      const d = decide(r.matches, r.text, support, rule);
+      const d = decide(r.matches, r.text, support, rule, () => r.soft);
       if (d) hs.push({ start: r.start, end: r.end, level: d.level, sentenceId: d.match.sentenceId });
     }
     out.set(page.file, hs);
@@ -238,7 +244,8 @@ export function ruleHighlights(data: readonly RulePage[], rule: PageRule): Map<s
 export function fitRule(data: readonly RulePage[]): PageRule {
   const pages = data.map((d) => d.page);
   let best: { rule: PageRule; recall: number } | null = null;
-  const base = { possible: 1, possibleInEvent: 1 };
+  let fallback: { rule: PageRule; key: number[] } | null = null;
+  const base = { possible: 1, possibleInEvent: 1, softInEvent: 1 };
   for (const support of GRID.support) {
     for (const confident of GRID.confident) {
       for (const confidentInEvent of GRID.confidentInEvent) {
@@ -246,16 +253,21 @@ export function fitRule(data: readonly RulePage[]): PageRule {
         const rule = { support, confident, confidentInEvent, ...base };
         const r = scorePages(pages, ruleHighlights(data, rule), 'confident');
         if (r.precision >= RULE_CONFIDENT_PRECISION && (!best || r.recall > best.recall)) best = { rule, recall: r.recall };
+        // When no rule reaches the target precision, the most precise one (then the most recall).
+        const key = [r.precision, r.recall];
+        if (!fallback || key[0]! > fallback.key[0]! || (key[0] === fallback.key[0] && key[1]! > fallback.key[1]!)) fallback = { rule, key };
       }
     }
   }
-  const conf = best?.rule ?? { support: 1, confident: 1, confidentInEvent: 1, ...base };
+  const conf = best?.rule ?? fallback!.rule;
   let bestPossible: { rule: PageRule; recall: number } = { rule: { ...conf, possible: conf.confident, possibleInEvent: conf.confidentInEvent }, recall: -1 };
   for (const possible of GRID.possible) {
     for (const possibleInEvent of GRID.possibleInEvent) {
-      const rule = { ...conf, possible: Math.min(possible, conf.confident), possibleInEvent: Math.min(possibleInEvent, conf.confidentInEvent) };
-      const r = scorePages(pages, ruleHighlights(data, rule), 'possible');
-      if (r.precision >= RULE_POSSIBLE_PRECISION && r.recall > bestPossible.recall) bestPossible = { rule, recall: r.recall };
+      for (const softInEvent of GRID.softInEvent) {
+        const rule = { ...conf, possible: Math.min(possible, conf.confident), possibleInEvent: Math.min(possibleInEvent, conf.confidentInEvent), softInEvent };
+        const r = scorePages(pages, ruleHighlights(data, rule), 'possible');
+        if (r.precision >= RULE_POSSIBLE_PRECISION && r.recall > bestPossible.recall) bestPossible = { rule, recall: r.recall };
+      }
     }
   }
   return bestPossible.rule;

@@ -14,6 +14,7 @@ function baseForms(w: string): string[] {
   if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
   if (w.endsWith('es')) out.push(w.slice(0, -2));
   if (w.endsWith('s')) out.push(w.slice(0, -1));
+  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
   if (w.endsWith('ed')) out.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
   if (w.endsWith('ing')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
   return out;

@@ -3,7 +3,10 @@
  * score, that article's other claims deserve a lower bar on that page. A sentence is linked
  * - confidently to its best match at `confident` or above, or to its best match in a supported article (one
  *   that another sentence of the page matches at `support` or above) at `confidentInEvent` or above;
- * - possibly at `possible` (best match) or `possibleInEvent` (best match in a supported article).
+ * - possibly at `possible` (best match) or `possibleInEvent` (best match in a supported article), or when a
+ *   candidate of a supported article restates at least `softInEvent` of the sentence's weighted terms and the
+ *   sentence at least as much of its own, counting names spelt another way and words of one event frame
+ *   (pair-features.ts `softQuery` / `softCandidate`: the pairs the lexical score leaves unscored).
  * The thresholds are chosen by `npm run fit` (scripts/fit-matcher.ts) on the labelled pages, cross-validated
  * by page, and ship in data/match-model.json (`rule`).
  */
@@ -16,6 +19,8 @@ export interface PageRule {
   confidentInEvent: number;
   possible: number;
   possibleInEvent: number;
+  /** 1 or more: branch off. */
+  softInEvent: number;
 }
 
 /** The committed rule. */
@@ -49,13 +54,21 @@ export function decide<M extends { score: number; articleId: string }>(
   text: string,
   support: PageSupport | undefined,
   rule: PageRule,
+  soft?: () => readonly M[],
 ): { match: M; level: 'confident' | 'possible' } | null {
   const top = matches[0];
-  if (!top) return null;
-  if (top.score >= rule.confident) return { match: top, level: 'confident' };
+  if (top && top.score >= rule.confident) return { match: top, level: 'confident' };
   const inEvent = matches.find((m) => supported(support, m.articleId, text));
   if (inEvent && inEvent.score >= rule.confidentInEvent) return { match: inEvent, level: 'confident' };
-  if (top.score >= rule.possible) return { match: top, level: 'possible' };
+  if (top && top.score >= rule.possible) return { match: top, level: 'possible' };
   if (inEvent && inEvent.score >= rule.possibleInEvent) return { match: inEvent, level: 'possible' };
-  return null;
+  if (!soft || rule.softInEvent >= 1 || !support?.size) return null;
+  let best: M | undefined;
+  for (const m of soft()) if (supported(support, m.articleId, text) && (!best || m.score > best.score)) best = m;
+  return best && best.score >= rule.softInEvent ? { match: best, level: 'possible' } : null;
+}
+
+/** Soft score of a pair from its features: the smaller of the two sides' soft coverage. */
+export function softScore(x: readonly number[], softQuery: number, softCandidate: number): number {
+  return Math.min(x[softQuery]!, x[softCandidate]!);
 }

@@ -6,7 +6,8 @@ import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
-import { PAGE_RULE, addSupport, decide, lowestScore, type PageRule, type PageSupport } from './page-rule';
+import { PAGE_RULE, addSupport, decide, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
+import { FEATURE_NAMES } from './pair-features';
 import { compareFigures, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
@@ -120,7 +121,12 @@ export const PAGE_CANDIDATES = 30;
 interface PageCandidates {
   matches: Array<SentenceMatch & { articleId: string }>;
   figuresOf: (text: string) => Figure[];
+  /** The sentence's BM25 candidates scored by soft coverage (computed on demand, see page-rule.ts). */
+  soft: () => Array<SentenceMatch & { articleId: string }>;
 }
+
+const SOFT_QUERY = FEATURE_NAMES.indexOf('softQuery');
+const SOFT_CANDIDATE = FEATURE_NAMES.indexOf('softCandidate');
 
 function candidatesOf(view: CorpusView, text: string, context: PageContext | undefined, rule: PageRule): PageCandidates {
   // The sentence's figures are extracted at most once: by the matcher when a candidate makes them matter, and
@@ -129,7 +135,16 @@ function candidatesOf(view: CorpusView, text: string, context: PageContext | und
   const figuresOf = (t: string) => (figures ??= extractFigures(t));
   const opts = { limit: PAGE_CANDIDATES, minScore: lowestScore(rule), figuresOf };
   const matches = view.matcher.match(text, context ? { ...opts, context } : opts).map((m) => ({ ...m, articleId: view.sentenceById.get(m.sentenceId)?.articleId ?? '' }));
-  return { matches, figuresOf };
+  let soft: Array<SentenceMatch & { articleId: string }> | undefined;
+  const softOf = () =>
+    (soft ??= view.matcher.candidateFeatures(text, { context, figuresOf }).map((c) => ({
+      sentenceId: c.sentenceId,
+      articleId: c.articleId,
+      score: Math.round(softScore(c.x, SOFT_QUERY, SOFT_CANDIDATE) * 1000) / 1000,
+      level: 'possible' as const,
+      reason: { terms: [], entities: [] },
+    })));
+  return { matches, figuresOf, soft: softOf };
 }
 
 /** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
@@ -145,7 +160,7 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
 /** The page match of a sentence from its candidates and the page's support. */
 function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates, pageDate: string | null, support: PageSupport | undefined, rule: PageRule): PageMatch | null {
   const { matches, figuresOf } = found;
-  const decision = decide(matches, sentence.text, support, rule);
+  const decision = decide(matches, sentence.text, support, rule, found.soft);
   if (!decision) return null;
   const best = decision.match;
   const claim = view.claimBySentence.get(best.sentenceId);
