@@ -15,7 +15,7 @@ export { MAX_QUERY_TERMS, MAX_TERM_SHARE } from './candidates';
 import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
 import { FEATURE_NAMES, pairFeatures, withRanks, type SentenceExtras } from './pair-features';
 import { FITTED, linkProbability } from './model';
-import { nameKeys } from './names';
+import { MIN_NAME_LENGTH, nameKey, nameKeys } from './names';
 import { framesOf } from './frames';
 import { STOP_WORDS, TITLE_WORDS } from './lexicon';
 import { shared } from './score';
@@ -63,6 +63,8 @@ export const POSSIBLE_SCORE = 0.45;
 /** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
  * that BM25 ranks below copies of other claims on the same topic. */
 export const CANDIDATES = 30;
+/** Shortest transliteration key used to fold an unknown name onto an indexed one ("hm" is Hama and Hmeimim). */
+export const MIN_ALIAS_KEY = 3;
 /** Default number of matches returned. */
 export const DEFAULT_LIMIT = 10;
 /** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
@@ -84,6 +86,8 @@ export class Matcher {
   private readonly sentences: Sentence[] = [];
   private readonly features = new FeatureStore();
   private readonly idfCache = new Map<string, number>();
+  /** Transliteration key -> indexed term (see nameAliases; cleared by add). */
+  private aliases: Map<string, string> | undefined;
   /** Names and frames per sentence position, computed when first a candidate. */
   private extras: Array<SentenceExtras | undefined> = [];
   /** Cached term mass per sentence (NaN = not computed since the last add). */
@@ -149,6 +153,7 @@ export class Matcher {
     this.idfCache.clear();
     this.masses = [];
     this.extras = [];
+    this.aliases = undefined;
     this.articleVectors = new Map();
     this.articleContexts = new Map();
     this.pageVectors = new WeakMap();
@@ -231,7 +236,7 @@ export class Matcher {
     if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return [];
     // Figures are extracted only when a candidate is close enough for them to matter: extraction costs more
     // than the rest of a query, and most page sentences have no candidate at all.
-    const q = computeFeatures(text, []);
+    const q = this.foldNames(computeFeatures(text, []));
     const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
     return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined);
   }
@@ -290,6 +295,50 @@ export class Matcher {
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
     return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+  }
+
+  /**
+   * The query with its unknown names spelt the corpus's way: a name term no indexed sentence holds
+   * ("sheikhun") becomes the indexed term with the same transliteration key ("sheikhoun", see names.ts).
+   */
+  private foldNames(q: SentenceFeatures): SentenceFeatures {
+    const rename = new Map<string, string>();
+    for (const t of q.terms) {
+      // Names: entity terms, and capitalised words where capitals mark no name (first word, headlines).
+      if (!q.entities.has(t) && !/^\p{Lu}/u.test(q.surface.get(t) ?? '')) continue;
+      if (t.length < MIN_NAME_LENGTH || this.index.df(t) > 0 || !/^[a-z]+$/.test(t)) continue;
+      const aliases = this.nameAliases();
+      const alias = aliases.get(nameKey(t)) ?? aliases.get(nameKey(q.surface.get(t) ?? t));
+      if (alias) rename.set(t, alias);
+    }
+    if (rename.size === 0) return q;
+    const r = (t: string): string => rename.get(t) ?? t;
+    const surface = new Map<string, string>();
+    for (const [t, form] of q.surface) surface.set(r(t), form);
+    return {
+      ...q,
+      terms: new Set([...q.terms].map(r)),
+      bigrams: new Set([...q.bigrams].map((g) => g.split(' ').map(r).join(' '))),
+      entities: new Set([...q.entities].map(r)),
+      attribution: new Set([...q.attribution].map(r)),
+      surface,
+    };
+  }
+
+  /** Transliteration key -> the indexed term of that key held by most sentences (built on first use). */
+  private nameAliases(): Map<string, string> {
+    if (this.aliases) return this.aliases;
+    const best = new Map<string, [string, number]>();
+    for (const t of this.index.terms()) {
+      if (t.length < MIN_NAME_LENGTH || !/^[a-z]+$/.test(t)) continue;
+      const key = nameKey(t);
+      if (key.length < MIN_ALIAS_KEY) continue;
+      const df = this.index.df(t);
+      const cur = best.get(key);
+      if (!cur || df > cur[1] || (df === cur[1] && t < cur[0])) best.set(key, [t, df]);
+    }
+    this.aliases = new Map([...best].map(([k, [t]]) => [k, t]));
+    return this.aliases;
   }
 
   /** Number of the query's terms that some indexed sentence holds. */
