@@ -5,6 +5,7 @@ import { boostedProbability, fitBoosted } from '../../lib/match/boost';
 import { FITTED, linkProbability, modelFits } from '../../lib/match/model';
 import { FEATURE_NAMES } from '../../lib/match/pair-features';
 import { loadCorpus } from '../../scripts/corpus-io';
+import { collect, fitModel } from '../../scripts/fit-matcher';
 
 /** Rows where the label is 1 exactly when 2a + b > 1.5 (with a nuisance feature c). */
 function toyRows(): { x: number[][]; y: number[] } {
@@ -53,5 +54,12 @@ describe('the experimental fitted link model', () => {
     const got = matcher.matchFitted(s.text, { minScore: 0 });
     expect(got[0]?.sentenceId).toBe(s.id);
     expect(matcher.matchFitted('zzzz qqqq', {})).toEqual([]);
+  });
+
+  it('the committed coefficients are what npm run fit computes (reproducible)', () => {
+    const corpus = loadCorpus();
+    const fresh = fitModel(collect(Matcher.build(corpus.sentences), corpus.sentences));
+    expect(fresh.first).toEqual(FITTED.first);
+    expect(fresh.page).toEqual(FITTED.page);
   });
 });
