@@ -143,8 +143,8 @@ function addHeadline(doc: Document, title: string, chosen: Element[], textOf: (e
   if (headline && !chosen.includes(headline)) chosen.push(headline);
 }
 
-/** Block tags the fallback reads: headings, paragraphs, list items and quotes hold the prose. */
-const FALLBACK_BLOCKS = 'p, li, blockquote, h1, h2, h3';
+/** Block tags the fallback reads: headings, paragraphs, list items, quotes and captions hold the prose. */
+const FALLBACK_BLOCKS = 'p, li, blockquote, h1, h2, h3, figcaption';
 
 /**
  * The fallback's rule for one leaf block under `root` (one of {@link mainRoots}): a visible paragraph, list
@@ -159,11 +159,39 @@ export function fallbackBlock(el: Element, root: Element): ArticleBlock | null {
 
 function fallbackBlocks(doc: Document): ArticleBlock[] {
   const out: ArticleBlock[] = [];
-  for (const root of mainRoots(doc)) {
+  const roots = mainRoots(doc);
+  for (const root of roots) {
     for (const el of eachLeafBlock(root)) {
       const block = fallbackBlock(el, root);
       if (block) out.push(block);
     }
+  }
+  const head = headBlocks(doc, roots);
+  return head.length ? [...head, ...out].sort((a, b) => documentOrder(a.element, b.element)) : out;
+}
+
+/** Class or id words of a standfirst (the summary under a headline): "standfirst", "dek", "subheadline"... */
+const STANDFIRST_RE = /(?:^|[\s_-])(?:standfirst|dek|deck|sub-?head(?:line)?|strapline|summary|lede)(?:$|[\s_-])/i;
+
+/** True when the element or its parent is named like a standfirst. */
+function isStandfirst(el: Element): boolean {
+  const named = (e: Element | null) => !!e && STANDFIRST_RE.test(`${e.getAttribute('class') ?? ''} ${e.id}`);
+  return named(el) || named(el.parentElement);
+}
+
+/**
+ * The headline (`h1`) and standfirst a page often sets above its `<article>`/`<main>`: they state the claims
+ * of the article in brief, so the fallback reads them too (Readability finds them itself).
+ */
+function headBlocks(doc: Document, roots: Element[]): ArticleBlock[] {
+  const body = doc.body;
+  if (!body || (roots.length === 1 && roots[0] === body)) return [];
+  const out: ArticleBlock[] = [];
+  for (const el of body.querySelectorAll('h1, h2, p')) {
+    if (roots.some((r) => r.contains(el))) continue;
+    if (el.tagName.toUpperCase() !== 'H1' && !isStandfirst(el)) continue;
+    const block = fallbackBlock(el, body);
+    if (block) out.push(block);
   }
   return out;
 }

@@ -104,6 +104,11 @@ export class CandidateIndex {
   }
 
   /** Number of indexed sentences holding `term`. */
+  /** The indexed terms. */
+  terms(): IterableIterator<string> {
+    return this.termIds.keys();
+  }
+
   df(term: string): number {
     const t = this.termIds.get(term);
     return t === undefined ? 0 : this.lists[t]!.length;

@@ -12,6 +12,9 @@ export interface PageContext {
   readonly counts: ReadonlyMap<string, number>;
   /** ISO date (YYYY-MM-DD) of the page, when known. */
   readonly date: string | null;
+  /** The page's event support (see page-rule.ts), grown as its sentences are matched; absent for a one-off
+   * query. */
+  readonly support?: Map<string, Set<string>>;
 }
 
 /** A weighted context vector: its top terms and their weights, with the vector's norm. */
@@ -78,13 +81,13 @@ export const MAX_PAGE_CONTEXTS = 64;
  * batch by batch: each batch is read in the context of every sentence of its page seen so far.
  */
 export class PageContexts {
-  private readonly pages = new Map<string, { counts: Map<string, number>; seen: Set<string> }>();
+  private readonly pages = new Map<string, { counts: Map<string, number>; seen: Set<string>; support: Map<string, Set<string>> }>();
 
   /** Adds a batch's sentences to the context of page `key` and returns the context to read the batch in. */
   extend(key: string, texts: readonly string[], date: string | null = null): PageContext {
     let page = this.pages.get(key);
     if (!page) {
-      page = { counts: new Map(), seen: new Set() };
+      page = { counts: new Map(), seen: new Set(), support: new Map() };
       this.pages.set(key, page);
       if (this.pages.size > MAX_PAGE_CONTEXTS) this.pages.delete(this.pages.keys().next().value as string);
     }
@@ -93,7 +96,7 @@ export class PageContexts {
       page.seen.add(text);
       addTerms(page.counts, new Set(analyze(text).terms));
     }
-    return { counts: new Map(page.counts), date };
+    return { counts: new Map(page.counts), date, support: page.support };
   }
 
   /** Forgets a page (its tab closed or navigated). */

@@ -13,6 +13,12 @@ import { NUMBER_WORDS } from './lexicon';
 import { CandidateIndex, type PackedPostings } from './candidates';
 export { MAX_QUERY_TERMS, MAX_TERM_SHARE } from './candidates';
 import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
+import { FEATURE_NAMES, pairFeatures, withRanks, type SentenceExtras } from './pair-features';
+import { FITTED, linkProbability } from './model';
+import { MIN_NAME_LENGTH, nameKey, nameKeys } from './names';
+import { framesOf } from './frames';
+import { STOP_WORDS, TITLE_WORDS } from './lexicon';
+import { shared } from './score';
 import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type PairScore, type TermWeights } from './score';
 
 /** Why two sentences were matched: the content terms and the names they share (readable forms). */
@@ -43,6 +49,8 @@ export interface MatchOptions {
   /** The caller's figure extraction for the query, when it needs the figures too (memoised, so they are
    * extracted once); by default the matcher extracts them itself, only when a candidate makes them matter. */
   figuresOf?: (text: string) => Figure[];
+  /** For the fitted model's page stage: corpus article id -> page sentences confidently restating it. */
+  support?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Score from which a match is shown by default. On the dev labels the false links cluster at 0.53-0.55
@@ -55,6 +63,8 @@ export const POSSIBLE_SCORE = 0.45;
 /** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
  * that BM25 ranks below copies of other claims on the same topic. */
 export const CANDIDATES = 30;
+/** Shortest transliteration key used to fold an unknown name onto an indexed one ("hm" is Hama and Hmeimim). */
+export const MIN_ALIAS_KEY = 3;
 /** Default number of matches returned. */
 export const DEFAULT_LIMIT = 10;
 /** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
@@ -76,6 +86,10 @@ export class Matcher {
   private readonly sentences: Sentence[] = [];
   private readonly features = new FeatureStore();
   private readonly idfCache = new Map<string, number>();
+  /** Transliteration key -> indexed term (see nameAliases; cleared by add). */
+  private aliases: Map<string, string> | undefined;
+  /** Names and frames per sentence position, computed when first a candidate. */
+  private extras: Array<SentenceExtras | undefined> = [];
   /** Cached term mass per sentence (NaN = not computed since the last add). */
   private masses: number[] = [];
   private readonly weights: TermWeights = { idf: (t) => this.idf(t) };
@@ -138,6 +152,8 @@ export class Matcher {
     // Term weights, masses and contexts depend on the whole index: computed anew after the batch.
     this.idfCache.clear();
     this.masses = [];
+    this.extras = [];
+    this.aliases = undefined;
     this.articleVectors = new Map();
     this.articleContexts = new Map();
     this.pageVectors = new WeakMap();
@@ -148,12 +164,79 @@ export class Matcher {
     return this.sentences.length;
   }
 
+  /**
+   * The candidates of a page sentence (BM25 top CANDIDATES) with the link model's feature vectors
+   * ({@link FEATURE_NAMES}), in BM25 order. Used by {@link match} and by the fit script.
+   */
+  candidateFeatures(text: string, opts: MatchOptions = {}): ScoredCandidate[] {
+    if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return [];
+    let q = computeFeatures(text, []);
+    if (this.knownTerms(q) < 1) return [];
+    const candidates = this.candidates(q, opts.excludeIds);
+    if (candidates.length === 0) return [];
+    if (mentionsNumber(text) && candidates.some((i) => (this.features.get(i)?.quantities.size ?? 0) > 0)) {
+      q = { ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) };
+    }
+    const qx = extrasOf(text);
+    const qMass = mass(q, this.weights);
+    const support = opts.support;
+    const out: ScoredCandidate[] = [];
+    for (const i of candidates) {
+      const c = this.features.get(i);
+      const sentence = this.sentences[i];
+      if (!c || !sentence) continue;
+      const own = support?.get(sentence.articleId);
+      const n = own ? own.size - (own.has(text) ? 1 : 0) : 0;
+      const x = pairFeatures(q, c, qx, this.extrasAt(i), this.weights, { q: qMass, c: this.massOf(i, c) }, this.eventOf(i, opts.context), n);
+      out.push({ index: i, sentenceId: sentence.id, articleId: sentence.articleId, x, q });
+    }
+    withRanks(out.map((o) => o.x));
+    return out;
+  }
+
+  private extrasAt(i: number): SentenceExtras {
+    let e = this.extras[i];
+    if (!e) this.extras[i] = e = extrasOf(this.sentences[i]?.text ?? '');
+    return e;
+  }
+
+  /**
+   * Experimental, not used by the extension: matches decided by the fitted link model (model.ts) instead of
+   * the hand-set lexical score; `score` is the probability of stating the same claim. Cross-validated by page
+   * it is not yet better than {@link match} (README, matching quality), so nothing ships on it.
+   */
+  matchFitted(text: string, opts: MatchOptions = {}): SentenceMatch[] {
+    const scored = this.candidateFeatures(text, opts);
+    if (scored.length === 0) return [];
+    const model = FITTED.first;
+    const minScore = opts.minScore ?? model.possible;
+    const out: SentenceMatch[] = [];
+    for (const cand of scored) {
+      const p = linkProbability(model, cand.x);
+      if (p < minScore) continue;
+      const c = this.features.get(cand.index)!;
+      const common = shared(cand.q, c);
+      const readable = (t: string): string => c.surface.get(t) ?? cand.q.surface.get(t) ?? t;
+      out.push({
+        sentenceId: cand.sentenceId,
+        score: Math.round(p * 1000) / 1000,
+        level: p >= model.confident ? 'confident' : 'possible',
+        reason: {
+          terms: common.filter((t) => !cand.q.entities.has(t) && !c.entities.has(t)).map(readable),
+          entities: common.filter((t) => cand.q.entities.has(t) || c.entities.has(t)).map(readable),
+        },
+      });
+    }
+    out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
+    return out.slice(0, opts.limit ?? DEFAULT_LIMIT);
+  }
+
   /** Ranked matches of a page sentence against corpus sentences, best first; [] when unsure. */
   match(text: string, opts: MatchOptions = {}): SentenceMatch[] {
     if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return [];
     // Figures are extracted only when a candidate is close enough for them to matter: extraction costs more
     // than the rest of a query, and most page sentences have no candidate at all.
-    const q = computeFeatures(text, []);
+    const q = this.foldNames(computeFeatures(text, []));
     const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
     return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined);
   }
@@ -212,6 +295,50 @@ export class Matcher {
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
     return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+  }
+
+  /**
+   * The query with its unknown names spelt the corpus's way: a name term no indexed sentence holds
+   * ("sheikhun") becomes the indexed term with the same transliteration key ("sheikhoun", see names.ts).
+   */
+  private foldNames(q: SentenceFeatures): SentenceFeatures {
+    const rename = new Map<string, string>();
+    for (const t of q.terms) {
+      // Names: entity terms, and capitalised words where capitals mark no name (first word, headlines).
+      if (!q.entities.has(t) && !/^\p{Lu}/u.test(q.surface.get(t) ?? '')) continue;
+      if (t.length < MIN_NAME_LENGTH || this.index.df(t) > 0 || !/^[a-z]+$/.test(t)) continue;
+      const aliases = this.nameAliases();
+      const alias = aliases.get(nameKey(t)) ?? aliases.get(nameKey(q.surface.get(t) ?? t));
+      if (alias) rename.set(t, alias);
+    }
+    if (rename.size === 0) return q;
+    const r = (t: string): string => rename.get(t) ?? t;
+    const surface = new Map<string, string>();
+    for (const [t, form] of q.surface) surface.set(r(t), form);
+    return {
+      ...q,
+      terms: new Set([...q.terms].map(r)),
+      bigrams: new Set([...q.bigrams].map((g) => g.split(' ').map(r).join(' '))),
+      entities: new Set([...q.entities].map(r)),
+      attribution: new Set([...q.attribution].map(r)),
+      surface,
+    };
+  }
+
+  /** Transliteration key -> the indexed term of that key held by most sentences (built on first use). */
+  private nameAliases(): Map<string, string> {
+    if (this.aliases) return this.aliases;
+    const best = new Map<string, [string, number]>();
+    for (const t of this.index.terms()) {
+      if (t.length < MIN_NAME_LENGTH || !/^[a-z]+$/.test(t)) continue;
+      const key = nameKey(t);
+      if (key.length < MIN_ALIAS_KEY) continue;
+      const df = this.index.df(t);
+      const cur = best.get(key);
+      if (!cur || df > cur[1] || (df === cur[1] && t < cur[0])) best.set(key, [t, df]);
+    }
+    this.aliases = new Map([...best].map(([k, [t]]) => [k, t]));
+    return this.aliases;
   }
 
   /** Number of the query's terms that some indexed sentence holds. */
@@ -315,6 +442,26 @@ export class Matcher {
     return this.index.df(term) > 0 ? this.idf(term) : null;
   }
 }
+
+/** A candidate of a query with its model features. */
+export interface ScoredCandidate {
+  index: number;
+  sentenceId: string;
+  articleId: string;
+  /** Feature vector ({@link FEATURE_NAMES} order). */
+  x: number[];
+  /** The query's features. */
+  q: SentenceFeatures;
+}
+
+const NAME_IGNORE: ReadonlySet<string> = new Set([...STOP_WORDS, ...TITLE_WORDS, 'syria', 'syrian', 'russia', 'russian']);
+
+/** Name keys and frames of a text. */
+function extrasOf(text: string): SentenceExtras {
+  return { names: nameKeys(text, NAME_IGNORE), frames: framesOf(text) };
+}
+
+export { FEATURE_NAMES };
 
 /** True when the text has a digit or a number word (so it may state a figure). */
 function mentionsNumber(text: string): boolean {

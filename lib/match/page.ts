@@ -5,7 +5,9 @@
 import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
-import { Matcher, buildContext, type MatchReason, type PageContext } from './index';
+import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
+import { PAGE_RULE, addSupport, decide, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
+import { FEATURE_NAMES } from './pair-features';
 import { compareFigures, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
@@ -92,38 +94,83 @@ export const MAX_CLAIMS_JOINED = 5;
 /** Upper bound on the sentences matched per page, so a huge page gives a bounded result. */
 export const MAX_PAGE_SENTENCES = 5000;
 
-/** Splits page text into sentences with offsets; paragraphs are separated by line breaks. */
+/** A line break inside a sentence (hard-wrapped wire copy): the next line starts in lower case, or the line
+ * ends on a word that cannot end a sentence ("... seeking answers from\nPutin"). */
+const WRAPPED_LINE = /(?:[\p{L},;]\n(?=\p{Ll})|\b(?:a|an|the|of|to|from|in|on|at|by|for|with|and|or|but|that|was|were|is|are|has|have|had|will|would|said|says|its|their|his|her)\n(?=[\p{L}\d"“]))/gu;
+
+/** Splits page text into sentences with offsets; paragraphs are separated by line breaks, except where a
+ * line is wrapped inside a sentence (see WRAPPED_LINE), which is read as a space (offsets are kept). */
 export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSentence[] {
   const out: PageSentence[] = [];
+  const joined = text.replace(WRAPPED_LINE, (m) => `${m.slice(0, -1)} `);
   const paragraph = /[^\n]+/g;
-  for (let m = paragraph.exec(text); m && out.length < limit; m = paragraph.exec(text)) {
+  for (let m = paragraph.exec(joined); m && out.length < limit; m = paragraph.exec(joined)) {
     for (const piece of splitSentences(m[0])) {
       const start = m.index + piece.start;
-      out.push({ start, end: start + piece.text.length, text: piece.text });
+      out.push({ start, end: start + piece.text.length, text: text.slice(start, start + piece.text.length) });
       if (out.length >= limit) break;
     }
   }
   return out;
 }
 
-/** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
- * page's sentences, built once per page) lets the matcher weigh whether the page is about the same event. */
-export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext): PageMatch | null {
+/** Candidate matches of a page sentence considered by the page rule. */
+export const PAGE_CANDIDATES = 30;
+
+/** A page sentence's matches with their corpus articles, best first, down to the page rule's lowest score. */
+interface PageCandidates {
+  matches: Array<SentenceMatch & { articleId: string }>;
+  figuresOf: (text: string) => Figure[];
+  /** The sentence's BM25 candidates scored by soft coverage (computed on demand, see page-rule.ts). */
+  soft: () => Array<SentenceMatch & { articleId: string }>;
+}
+
+const SOFT_QUERY = FEATURE_NAMES.indexOf('softQuery');
+const SOFT_CANDIDATE = FEATURE_NAMES.indexOf('softCandidate');
+
+function candidatesOf(view: CorpusView, text: string, context: PageContext | undefined, rule: PageRule): PageCandidates {
   // The sentence's figures are extracted at most once: by the matcher when a candidate makes them matter, and
-  // for the figure comparison below.
+  // for the figure comparison.
   let figures: Figure[] | undefined;
-  const figuresOf = (text: string) => (figures ??= extractFigures(text));
-  const matches = view.matcher.match(sentence.text, context ? { limit: MAX_CLAIMS_JOINED, context, figuresOf } : { limit: MAX_CLAIMS_JOINED, figuresOf });
-  const best = matches[0];
-  if (!best) return null;
+  const figuresOf = (t: string) => (figures ??= extractFigures(t));
+  const opts = { limit: PAGE_CANDIDATES, minScore: lowestScore(rule), figuresOf };
+  const matches = view.matcher.match(text, context ? { ...opts, context } : opts).map((m) => ({ ...m, articleId: view.sentenceById.get(m.sentenceId)?.articleId ?? '' }));
+  let soft: Array<SentenceMatch & { articleId: string }> | undefined;
+  const softOf = () =>
+    (soft ??= view.matcher.candidateFeatures(text, { context, figuresOf }).map((c) => ({
+      sentenceId: c.sentenceId,
+      articleId: c.articleId,
+      score: Math.round(softScore(c.x, SOFT_QUERY, SOFT_CANDIDATE) * 1000) / 1000,
+      level: 'possible' as const,
+      reason: { terms: [], entities: [] },
+    })));
+  return { matches, figuresOf, soft: softOf };
+}
+
+/** Matches one page sentence; null when the matcher abstains. `context` (from {@link buildContext} over the
+ * page's sentences, built once per page) lets the matcher weigh whether the page is about the same event; its
+ * `support` (kept by PageContexts for the background, by matchPage for a whole page) lowers the bar for the
+ * claims of the articles other sentences of the page restate (see page-rule.ts). */
+export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext, rule: PageRule = PAGE_RULE): PageMatch | null {
+  const found = candidatesOf(view, sentence.text, context, rule);
+  if (context?.support) addSupport(context.support, sentence.text, found.matches[0], rule);
+  return resolve(view, sentence, found, pageDate, context?.support, rule);
+}
+
+/** The page match of a sentence from its candidates and the page's support. */
+function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates, pageDate: string | null, support: PageSupport | undefined, rule: PageRule): PageMatch | null {
+  const { matches, figuresOf } = found;
+  const decision = decide(matches, sentence.text, support, rule, found.soft);
+  if (!decision) return null;
+  const best = decision.match;
   const claim = view.claimBySentence.get(best.sentenceId);
   if (!claim) return null;
   // Every corpus sentence the page sentence confidently restates states its claim, whichever corpus claim it
   // was grouped into: their mentions join the best match's, so the reader sees every outlet and figure.
   const joined = [claim];
-  if (best.level === 'confident') {
-    for (const m of matches.slice(1)) {
-      const other = m.level === 'confident' ? view.claimBySentence.get(m.sentenceId) : undefined;
+  if (decision.level === 'confident') {
+    for (const m of matches.slice(0, MAX_CLAIMS_JOINED)) {
+      const other = m !== best && m.score >= rule.confident ? view.claimBySentence.get(m.sentenceId) : undefined;
       if (other && !joined.includes(other)) joined.push(other);
     }
   }
@@ -131,7 +178,7 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
   const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc));
   return {
     ...sentence,
-    level: best.level,
+    level: decision.level,
     score: best.score,
     claim: claim.id,
     claimLabel: claim.label,
@@ -144,11 +191,16 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
   };
 }
 
-/** Matches every sentence of a page's text, in reading order, read in the page's context. */
-export function matchPage(view: CorpusView, text: string, pageDate: string | null = null): PageMatch[] {
+/** Matches every sentence of a page's text, in reading order, read in the page's context: every sentence is
+ * matched once, then linked with the support of the whole page (so a sentence before the ones that establish
+ * the page's event gets the lower bar too). */
+export function matchPage(view: CorpusView, text: string, pageDate: string | null = null, rule: PageRule = PAGE_RULE): PageMatch[] {
   const sentences = pageSentences(text);
   const context = buildContext(sentences.map((s) => s.text), pageDate);
-  return sentences.flatMap((s) => matchSentence(view, s, pageDate, context) ?? []);
+  const found = sentences.map((s) => candidatesOf(view, s.text, context, rule));
+  const support: PageSupport = new Map();
+  sentences.forEach((s, i) => addSupport(support, s.text, found[i]!.matches[0], rule));
+  return sentences.flatMap((s, i) => resolve(view, s, found[i]!, pageDate, support, rule) ?? []);
 }
 
 /** Corpus sentences matched by {@link warmUpQueries} after the index loads. */

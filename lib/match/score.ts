@@ -94,7 +94,7 @@ export interface PairScore {
 }
 
 /** Weight of a term in a pair of sentences (one side may be the same sentence twice). */
-function termWeight(t: string, a: SentenceFeatures, b: SentenceFeatures, w: TermWeights): number {
+export function termWeight(t: string, a: SentenceFeatures, b: SentenceFeatures, w: TermWeights): number {
   const entity = a.entities.has(t) || b.entities.has(t) ? ENTITY_WEIGHT : 1;
   const source = a.attribution.has(t) || b.attribution.has(t) ? ATTRIBUTION_WEIGHT : 1;
   return w.idf(t) * entity * source;
@@ -108,7 +108,7 @@ export function mass(f: SentenceFeatures, w: TermWeights): number {
 }
 
 /** Shared distinct terms of two sentences. */
-function shared(a: SentenceFeatures, b: SentenceFeatures): string[] {
+export function shared(a: SentenceFeatures, b: SentenceFeatures): string[] {
   const [small, big] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
   const out: string[] = [];
   for (const t of small) if (big.has(t)) out.push(t);
@@ -116,14 +116,14 @@ function shared(a: SentenceFeatures, b: SentenceFeatures): string[] {
 }
 
 /** Number of shared bigrams. */
-function sharedBigrams(a: SentenceFeatures, b: SentenceFeatures): number {
+export function sharedBigrams(a: SentenceFeatures, b: SentenceFeatures): number {
   let n = 0;
   for (const g of a.bigrams) if (b.bigrams.has(g)) n++;
   return n;
 }
 
 /** True when both sides are non-empty and have nothing in common. */
-function conflict<T>(a: Iterable<T>, b: ReadonlySet<T> | readonly T[]): boolean {
+export function conflict<T>(a: Iterable<T>, b: ReadonlySet<T> | readonly T[]): boolean {
   const bs = b instanceof Set ? b : new Set(b as readonly T[]);
   if (bs.size === 0) return false;
   let any = false;
@@ -149,18 +149,18 @@ function adjustments(q: SentenceFeatures, c: SentenceFeatures): number {
 }
 
 /** True when a sentence dates what it says (a year or a month). */
-function dated(f: SentenceFeatures): boolean {
+export function dated(f: SentenceFeatures): boolean {
   return f.years.length > 0 || f.months.length > 0;
 }
 
 /** True when both sides state a figure of one specific quantity (same alignment key, not a weak one). */
-function sameQuantity(q: SentenceFeatures, c: SentenceFeatures): boolean {
+export function sameQuantity(q: SentenceFeatures, c: SentenceFeatures): boolean {
   for (const k of q.quantities) if (c.quantities.has(k) && !WEAK_KEYS.has(k)) return true;
   return false;
 }
 
 /** 0..1: how far the context similarity is into the same-event band. */
-function eventStrength(event: EventEvidence): number {
+export function eventStrength(event: EventEvidence): number {
   if (event.similarity >= CONTEXT_SAME_ARTICLE) return 0;
   return Math.max(0, Math.min(1, (event.similarity - CONTEXT_SAME_EVENT) / (CONTEXT_FULL - CONTEXT_SAME_EVENT)));
 }

@@ -117,4 +117,27 @@ describe('extractArticle on fixture news pages', () => {
       'The ministry gave no details.',
     ]);
   });
+
+  it('reads the headline, the standfirst and the figure captions as blocks, with Readability and in the fallback', () => {
+    const body = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the report: rescue workers said the strike on the town hit homes and a market, and that the search for survivors went on through the night in the rain.</p>`).join('');
+    load(`<html><head><title>Russian jets pound rebel towns, 40 dead | The Paper</title></head><body>
+      <nav><p>Home World</p></nav>
+      <div class="article-top"><h1>Russian jets pound rebel towns, 40 dead</h1>
+        <p class="article-standfirst">Monitor says children among the victims of the raids on Idlib province</p></div>
+      <div class="share"><p>Share this</p></div>
+      <article>${body.slice(0, body.length / 2)}
+        <figure><img src="data:," alt=""><figcaption>Smoke rises over Khan Sheikhoun after the raids on Tuesday</figcaption></figure>
+        ${body.slice(body.length / 2)}</article>
+      <div class="comments"><p>A reader says 41 dead.</p></div></body></html>`);
+    for (const mode of [{}, { maxChars: 10 }]) {
+    const result = extractArticle(document, mode);
+    const texts = result.blocks.map((b) => b.text);
+    expect(result.method).toBe('maxChars' in mode ? 'fallback' : 'readability');
+    expect(texts).toContain('Russian jets pound rebel towns, 40 dead');
+    expect(texts).toContain('Monitor says children among the victims of the raids on Idlib province');
+    expect(texts).toContain('Smoke rises over Khan Sheikhoun after the raids on Tuesday');
+    expect(texts.some((t) => t.includes('A reader says'))).toBe(false);
+    expect(texts.indexOf('Monitor says children among the victims of the raids on Idlib province')).toBeLessThan(texts.findIndex((t) => t.startsWith('Paragraph 1')));
+    }
+  });
 });

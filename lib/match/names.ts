@@ -1,0 +1,69 @@
+/**
+ * Name matching across transliterations: "Khan Sheikhun" / "Khan Sheikhoun" / "Khan Shaykhun",
+ * "Hemeimeem" / "Hmeymim" / "Hmeimim", "al-Jawhari" / "al-Johari", "Daraa" / "Deraa". A name word is folded to a
+ * consonant skeleton (lower case, no diacritics, no `al-`/`el-` article, digraphs folded, vowels and glides
+ * dropped after the first letter, doubled letters collapsed), so variant spellings give one key.
+ */
+
+/** Arabic articles glued to a name by a hyphen or apostrophe ("al-Nusra", "el-Sisi", "ash-Sham"). */
+const ARTICLE_RE = /^(?:al|el|ad|ar|as|ash|at|az|an|al)[-‐‑'’]/;
+/** Digraphs of English transliteration folded to one letter, in this order. */
+const DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
+  [/ph/g, 'f'],
+  [/kh/g, 'k'],
+  [/gh/g, 'g'],
+  [/th/g, 't'],
+  [/dh/g, 'd'],
+  [/sh|ch/g, 's'],
+  [/dj/g, 'j'],
+  [/q|c(?=[aou])|ck/g, 'k'],
+  [/z/g, 's'],
+];
+/** Shortest word (letters) read as a name: shorter capitalised words ("Al", "Mr") are noise. */
+export const MIN_NAME_LENGTH = 4;
+
+/** Folds one name word to its transliteration key ("Sheikhoun" -> "sk", "al-Jawhari" -> "jr"...). */
+export function nameKey(word: string): string {
+  let w = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '');
+  w = w.replace(ARTICLE_RE, '');
+  w = w.replace(/[^a-z]/g, '');
+  if (!w) return '';
+  // A final -ah / -eh is one vowel ("Talbisah" / "Talbiseh"); a final h after a vowel says nothing.
+  w = w.replace(/([aeiou])h$/, '$1');
+  for (const [re, to] of DIGRAPHS) w = w.replace(re, to);
+  const first = w[0]!;
+  // Vowels and the glides w/y (Jawhari / Johari, Shaykhun / Sheikhun, Hmeymim / Hmeimim) after the first letter.
+  const rest = w.slice(1).replace(/[aeiouwy]/g, '');
+  return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+const NAME_WORD_RE = /\p{Lu}[\p{L}'’‐‑-]*/gu;
+
+/**
+ * Keys of the name words of a text: capitalised words of at least MIN_NAME_LENGTH letters that are not in
+ * `ignore` (lower-case stop and title words), split at hyphens ("al-Jawhari" -> "Jawhari"). The first word of
+ * a sentence counts too: a headline or a dateline starts with a name as often as not.
+ */
+export function nameKeys(text: string, ignore: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NAME_WORD_RE)) {
+    for (const part of m[0].replace(/['’]s$/, '').split(/[-‐‑]/)) {
+      const lower = part.toLowerCase();
+      if (part.length < MIN_NAME_LENGTH || ignore.has(lower) || !/^\p{Lu}/u.test(part)) continue;
+      const key = nameKey(part);
+      if (key.length >= 2) out.add(key);
+    }
+  }
+  return out;
+}
+
+/** Names two key sets share. */
+export function sharedNames(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k of a) if (b.has(k)) n++;
+  return n;
+}

@@ -1,0 +1,74 @@
+/**
+ * The page's event as evidence: once a sentence of a page restates a claim of a corpus article with a high
+ * score, that article's other claims deserve a lower bar on that page. A sentence is linked
+ * - confidently to its best match at `confident` or above, or to its best match in a supported article (one
+ *   that another sentence of the page matches at `support` or above) at `confidentInEvent` or above;
+ * - possibly at `possible` (best match) or `possibleInEvent` (best match in a supported article), or when a
+ *   candidate of a supported article restates at least `softInEvent` of the sentence's weighted terms and the
+ *   sentence at least as much of its own, counting names spelt another way and words of one event frame
+ *   (pair-features.ts `softQuery` / `softCandidate`: the pairs the lexical score leaves unscored).
+ * The thresholds are chosen by `npm run fit` (scripts/fit-matcher.ts) on the labelled pages, cross-validated
+ * by page, and ship in data/match-model.json (`rule`).
+ */
+import MODEL from '../../data/match-model.json';
+
+/** Thresholds of the page rule, on the matcher's score scale (see Matcher.match). */
+export interface PageRule {
+  support: number;
+  confident: number;
+  confidentInEvent: number;
+  possible: number;
+  possibleInEvent: number;
+  /** 1 or more: branch off. */
+  softInEvent: number;
+}
+
+/** The committed rule. */
+export const PAGE_RULE: PageRule = (MODEL as unknown as { rule: PageRule }).rule;
+
+/** Lowest score any branch of `rule` accepts (the matcher's minScore for page sentences). */
+export function lowestScore(rule: PageRule): number {
+  return Math.min(rule.confidentInEvent, rule.possible, rule.possibleInEvent);
+}
+
+/** Corpus article id -> page sentences (texts) whose best match in it scores at least `rule.support`. */
+export type PageSupport = Map<string, Set<string>>;
+
+/** Records a sentence's best match in the page's support when it is strong enough. */
+export function addSupport(support: PageSupport, text: string, best: { score: number; articleId: string } | undefined, rule: PageRule): void {
+  if (!best || best.score < rule.support) return;
+  const texts = support.get(best.articleId) ?? new Set<string>();
+  texts.add(text);
+  support.set(best.articleId, texts);
+}
+
+/** True when another sentence of the page supports the article. */
+export function supported(support: PageSupport | undefined, articleId: string, text: string): boolean {
+  const texts = support?.get(articleId);
+  return !!texts && texts.size - (texts.has(text) ? 1 : 0) >= 1;
+}
+
+/** The link of a sentence: which of its matches (sorted best first) and at which level; null if none. */
+export function decide<M extends { score: number; articleId: string }>(
+  matches: readonly M[],
+  text: string,
+  support: PageSupport | undefined,
+  rule: PageRule,
+  soft?: () => readonly M[],
+): { match: M; level: 'confident' | 'possible' } | null {
+  const top = matches[0];
+  if (top && top.score >= rule.confident) return { match: top, level: 'confident' };
+  const inEvent = matches.find((m) => supported(support, m.articleId, text));
+  if (inEvent && inEvent.score >= rule.confidentInEvent) return { match: inEvent, level: 'confident' };
+  if (top && top.score >= rule.possible) return { match: top, level: 'possible' };
+  if (inEvent && inEvent.score >= rule.possibleInEvent) return { match: inEvent, level: 'possible' };
+  if (!soft || rule.softInEvent >= 1 || !support?.size) return null;
+  let best: M | undefined;
+  for (const m of soft()) if (supported(support, m.articleId, text) && (!best || m.score > best.score)) best = m;
+  return best && best.score >= rule.softInEvent ? { match: best, level: 'possible' } : null;
+}
+
+/** Soft score of a pair from its features: the smaller of the two sides' soft coverage. */
+export function softScore(x: readonly number[], softQuery: number, softCandidate: number): number {
+  return Math.min(x[softQuery]!, x[softCandidate]!);
+}
