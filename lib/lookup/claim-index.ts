@@ -1,8 +1,8 @@
 /**
  * The lookup's ranking: one document per claim (the text of all its mentions, their outlets and claimants and
  * what their figures count), scored with BM25 over the keys of ./terms.ts. Each query word counts once, by its
- * best key: the exact folded word, then a word one or two typos away, then the transliteration skeleton, then
- * the figure concept. Rare words weigh more by BM25's idf; names and numbers get a further boost, since a reader
+ * best key: the exact folded word, then a word one or two typos away (proposed by fuse.js and checked by
+ * Levenshtein, ./near-words.ts), then the transliteration skeleton, then the figure concept. Rare words weigh more by BM25's idf; names and numbers get a further boost, since a reader
  * looking for a claim remembers who, where and how many.
  */
 import { NearWords, typoAllowance } from './near-words';

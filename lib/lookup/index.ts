@@ -3,7 +3,8 @@
  * one document holding the text of all its mentions, their outlets, claimants and what their figures count,
  * ranked by ./claim-index.ts (BM25 with typo, transliteration and figure-word tolerance). So "khan shekhoun
  * deth toll" finds the claim about the Khan Sheikhoun death toll, whichever outlet wrote it which way.
- * Cost: about 100 ms to build and a few ms per query on the bundled corpus (see README); callers debounce typing.
+ * Cost: a few hundred ms to build and a few ms per query on the bundled corpus (see README); callers debounce
+ * typing.
  */
 import type { Corpus, Sentence } from '../corpus/types';
 import { mentionOf, type Mention } from '../match/page';

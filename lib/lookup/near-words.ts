@@ -3,9 +3,10 @@
  * words that hold the query word with few enough edits (Bitap), and a Levenshtein check keeps those within the
  * typo allowance of the whole word. Fuse's score is edits / query length wherever the match sits (location is
  * ignored), so a threshold of the largest allowance ratio proposes every word the allowance accepts; the check
- * then drops what Fuse matches only as part of a longer word ("shelling" holds "shell" with no edit).
+ * then drops what Fuse matches only as part of a longer word ("shelling" holds "shell" with no edit). The basic
+ * build of fuse.js is enough (no extended or logical queries) and is a quarter smaller in the bundle.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js/basic';
 import { levenshtein } from '../annotations/edit-distance';
 
 /** Typos forgiven in a word of this length: none under 4 letters, one up to 7, two beyond. */
