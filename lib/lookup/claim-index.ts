@@ -1,11 +1,11 @@
 /**
  * The lookup's ranking: one document per claim (the text of all its mentions, their outlets and claimants and
  * what their figures count), scored with BM25 over the keys of ./terms.ts. Each query word counts once, by its
- * best key: the exact folded word, then a word one or two typos away, then the transliteration skeleton, then
- * the figure concept. Rare words weigh more by BM25's idf; names and numbers get a further boost, since a reader
+ * best key: the exact folded word, then a word one or two typos away (proposed by fuse.js and checked by
+ * Levenshtein, ./near-words.ts), then the transliteration skeleton, then the figure concept. Rare words weigh more by BM25's idf; names and numbers get a further boost, since a reader
  * looking for a claim remembers who, where and how many.
  */
-import { levenshtein } from '../annotations/edit-distance';
+import { NearWords, typoAllowance } from './near-words';
 import { type WordTerms, conceptOf, wordTerms } from './terms';
 
 /** Weight of a query word matched exactly (after folding and stemming): the reference. */
@@ -42,16 +42,13 @@ export interface ClaimDocument {
 
 type Postings = Map<string, Map<number, number>>;
 
-/** Typos forgiven in a word of this length: none under 4 letters, one up to 7, two beyond. */
-function typoAllowance(length: number): number {
-  return length < 4 ? 0 : length < 8 ? 1 : 2;
-}
-
 /** A BM25 index over claims, searched with the typo-, transliteration- and paraphrase-tolerant keys above. */
 export class ClaimIndex {
   private readonly postings: Postings = new Map();
   private readonly lengths: number[] = [];
   private readonly words: string[] = [];
+  /** Fuse index over `words`, for typo neighbours of query words. */
+  private readonly nearWords: NearWords;
   private readonly names = new Set<string>();
   private readonly avgLength: number;
 
@@ -70,6 +67,17 @@ export class ClaimIndex {
     });
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length);
     for (const key of this.postings.keys()) if (key.startsWith('w:')) this.words.push(key.slice(2));
+    this.nearWords = new NearWords(this.words);
+  }
+
+  /** The folded, stemmed words the claims are indexed by. */
+  get vocabulary(): readonly string[] {
+    return this.words;
+  }
+
+  /** Vocabulary words within the typo allowance of query word `q` (none for numbers and words under 4 letters). */
+  typoNeighbours(q: WordTerms): string[] {
+    return this.nearWords.near(q.word, q.numeric ? 0 : typoAllowance(q.word.length));
   }
 
   /** Claim positions with a score above zero, best first. */
@@ -108,15 +116,10 @@ export class ClaimIndex {
   /** The keys a query word may match, with their weights. */
   private variants(q: WordTerms): Array<[string, number]> {
     const out: Array<[string, number]> = [[`w:${q.word}`, EXACT_WEIGHT]];
-    const allowance = q.numeric ? 0 : typoAllowance(q.word.length);
-    if (allowance > 0) {
-      for (const w of this.words) {
-        if (w !== q.word && Math.abs(w.length - q.word.length) <= allowance && levenshtein(w, q.word) <= allowance) {
-          out.push([`w:${w}`, TYPO_WEIGHT]);
-          const concept = conceptOf(w);
-          if (concept && !q.concept) out.push([`c:${concept}`, CONCEPT_WEIGHT * TYPO_WEIGHT], [`f:${concept}`, FIGURE_WEIGHT * TYPO_WEIGHT]);
-        }
-      }
+    for (const w of this.typoNeighbours(q)) {
+      out.push([`w:${w}`, TYPO_WEIGHT]);
+      const concept = conceptOf(w);
+      if (concept && !q.concept) out.push([`c:${concept}`, CONCEPT_WEIGHT * TYPO_WEIGHT], [`f:${concept}`, FIGURE_WEIGHT * TYPO_WEIGHT]);
     }
     if (!q.numeric && q.key.length >= MIN_SKELETON) out.push([`k:${q.key}`, SKELETON_WEIGHT]);
     if (q.concept) out.push([`c:${q.concept}`, CONCEPT_WEIGHT], [`f:${q.concept}`, FIGURE_WEIGHT]);

@@ -3,7 +3,8 @@
  * one document holding the text of all its mentions, their outlets, claimants and what their figures count,
  * ranked by ./claim-index.ts (BM25 with typo, transliteration and figure-word tolerance). So "khan shekhoun
  * deth toll" finds the claim about the Khan Sheikhoun death toll, whichever outlet wrote it which way.
- * Cost: about 100 ms to build and a few ms per query on the bundled corpus (see README); callers debounce typing.
+ * Cost: a few hundred ms to build and a few ms per query on the bundled corpus (see README); callers debounce
+ * typing.
  */
 import type { Corpus, Sentence } from '../corpus/types';
 import { mentionOf, type Mention } from '../match/page';
@@ -63,20 +64,25 @@ function datesOf(members: readonly Sentence[]): LookupResult['dates'] {
   return dates.length > 0 ? { first: dates[0]!, last: dates[dates.length - 1]! } : null;
 }
 
-/** Builds the lookup: the claim index, and the sentence lookups that results need. */
-export function createLookup(corpus: Corpus): Lookup {
+/** One document per claim of `corpus`, in claim order: what ./claim-index.ts indexes. */
+export function claimDocuments(corpus: Corpus): ClaimDocument[] {
   const sentences = new Map(corpus.sentences.map((s) => [s.id, s]));
-  const files = new Map(corpus.documents.map((d) => [d.id, d.file]));
-  const membersOf = (sentenceIds: readonly string[]) => sentenceIds.flatMap((id) => sentences.get(id) ?? []);
-  const docs: ClaimDocument[] = corpus.claims.map((c) => {
-    const members = membersOf(c.sentenceIds);
+  return corpus.claims.map((c) => {
+    const members = c.sentenceIds.flatMap((id) => sentences.get(id) ?? []);
     return {
       texts: members.map((s) => s.text),
       extra: members.flatMap((s) => [s.outlet ?? '', s.claimant ?? '']).filter(Boolean),
       figures: [...new Set(members.flatMap((s) => s.figures.flatMap((f) => (f.what ? [f.what] : []))))],
     };
   });
-  const index = new ClaimIndex(docs);
+}
+
+/** Builds the lookup: the claim index, and the sentence lookups that results need. */
+export function createLookup(corpus: Corpus): Lookup {
+  const sentences = new Map(corpus.sentences.map((s) => [s.id, s]));
+  const files = new Map(corpus.documents.map((d) => [d.id, d.file]));
+  const membersOf = (sentenceIds: readonly string[]) => sentenceIds.flatMap((id) => sentences.get(id) ?? []);
+  const index = new ClaimIndex(claimDocuments(corpus));
   return {
     search(query, limit = DEFAULT_LOOKUP_LIMIT) {
       const q = query.trim();
