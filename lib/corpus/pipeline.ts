@@ -9,6 +9,7 @@ import { splitSentences } from './sentences';
 import { findClaimant } from './claimant';
 import { extractFigures } from './figures';
 import { sentenceOutlet } from './attribution';
+import { estimateDocumentDates } from './article-dates';
 import { PipelineError, decodeSource, type ManifestEntry, type SourceFile } from './input';
 
 /** Bumped whenever the JSON shape of the corpus changes; documented in data/README.md. */
@@ -17,13 +18,28 @@ export const SCHEMA_VERSION = 1;
 /** Turns one decoded document into its articles and sentences. */
 function processDocument(entry: ManifestEntry, text: string): { articles: Article[]; sentences: Sentence[] } {
   const drafts = splitArticles(entry.id, text);
+  const pieces = drafts.map(({ body }) => body.map((p) => ({ line: p.line, pieces: splitSentences(p.text) })));
+  const dates = estimateDocumentDates(
+    drafts.map(({ article }, i) => ({
+      stated: article.date !== null ? { iso: article.date, text: article.dateText ?? article.date } : null,
+      sentences: [article.title, ...pieces[i]!.flatMap((p) => p.pieces.map((x) => x.text))],
+      datable: article.kind !== 'boilerplate' && article.kind !== 'link',
+    })),
+  );
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
-  for (const { article, body } of drafts) {
+  drafts.forEach(({ article }, i) => {
+    const estimate = dates[i];
+    if (estimate) {
+      article.date = estimate.iso;
+      article.dateBasis = estimate.basis;
+      if (estimate.basis !== 'date_line') article.dateEvidence = estimate.evidence;
+    }
     articles.push(article);
+    const estimated = estimate !== null && estimate !== undefined && estimate.basis !== 'date_line';
     let n = 0;
-    for (const paragraph of body) {
-      for (const piece of splitSentences(paragraph.text)) {
+    for (const paragraph of pieces[i]!) {
+      for (const piece of paragraph.pieces) {
         n += 1;
         const claimant = findClaimant(piece.text);
         const { outlet, outletBasis } = sentenceOutlet(article.credit.outlet, piece.text);
@@ -36,12 +52,13 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
           outlet,
           outletBasis,
           date: article.date,
+          ...(estimated ? { dateEstimated: true as const } : {}),
           claimant,
           figures: extractFigures(piece.text),
         });
       }
     }
-  }
+  });
   if (sentences.length === 0) throw new PipelineError(entry.file, 'the document yields no sentences');
   return { articles, sentences };
 }

@@ -51,10 +51,18 @@ export interface Article {
   lastLine: number;
   kind: 'article' | 'embed' | 'host_commentary' | 'boilerplate' | 'link';
   credit: OutletCredit;
-  /** ISO date (YYYY-MM-DD) the text gives for the article, else null. */
+  /** ISO date (YYYY-MM-DD): the date line's, else the date estimated from the text (see `dateBasis`), else null. */
   date: string | null;
-  /** Verbatim text of the date in the document, else null. */
+  /** Verbatim text of the date line in the document, else null. */
   dateText: string | null;
+  /**
+   * Where `date` comes from: `date_line`, or an estimate: `text` (the latest date the article mentions, with its
+   * weekday words), `event` (the latest event of `lib/corpus/event-calendar.ts` it reports), `announced` (a few days before an event it announces), `neighbour` (the nearest dated
+   * article of the same collection). Absent when `date` is null.
+   */
+  dateBasis?: 'date_line' | 'text' | 'event' | 'announced' | 'neighbour';
+  /** The text an estimated date rests on ("February 26, 2021 … friday"). */
+  dateEvidence?: string;
 }
 
 /** One sentence of the corpus. */
@@ -75,6 +83,8 @@ export interface Sentence {
   outletBasis: 'article_credit' | 'sentence_attribution' | null;
   /** Inherited from the article. */
   date: string | null;
+  /** True when the article's date is estimated from the text, not stated on a date line (absent otherwise). */
+  dateEstimated?: true;
   /** Who the sentence attributes its claim to ("Syrian Observatory for Human Rights", "Lavrov"), else null. */
   claimant: string | null;
   figures: Figure[];
