@@ -6,7 +6,7 @@
 import type { FigureComparison as Comparison, FigureValue } from '../lib/match/compare';
 import { valueKey } from '../lib/match/compare';
 import type { Mention } from '../lib/match/page';
-import { differenceLabel, formatDate, formatValue, outletLabel } from '../lib/format';
+import { differenceLabel, formatDate, formatValue, outletLabel, whoLabel } from '../lib/format';
 import { FigureChart, type ChartPoint } from './FigureChart';
 import './theme.css';
 
@@ -18,10 +18,8 @@ export interface FigureComparisonProps {
 }
 
 interface Row {
-  /** Outlet, "Unknown outlet" or "This page". */
+  /** Claimant and outlet (or the collection's readable name), or "This page". */
   who: string;
-  /** Collection of a value whose outlet is unknown. */
-  source?: string;
   value: FigureValue;
   page: boolean;
 }
@@ -30,13 +28,11 @@ interface Row {
 export const MIN_PLOTTED = 2;
 
 function rowsOf(c: Comparison, mentions: readonly Mention[]): Row[] {
-  const source = new Map(mentions.map((m) => [m.sentenceId, m.source]));
+  const collection = new Map(mentions.flatMap((m) => (m.collection ? [[m.sentenceId, m.collection] as const] : [])));
   const rows: Row[] = c.page ? [{ who: 'This page', value: c.page, page: true }] : [];
   for (const v of c.corpus) {
-    const src = v.sentenceId === undefined ? undefined : source.get(v.sentenceId);
-    const row: Row = { who: outletLabel({ outlet: v.outlet }), value: v, page: false };
-    if (src !== undefined && v.outlet === null) row.source = src;
-    rows.push(row);
+    const where = outletLabel({ outlet: v.outlet, ...(v.sentenceId && collection.has(v.sentenceId) ? { collection: collection.get(v.sentenceId)! } : {}) });
+    rows.push({ who: v.claimant ? `${whoLabel(v)} (${where})` : where, value: v, page: false });
   }
   return rows;
 }
@@ -48,7 +44,7 @@ function summaryOf(c: Comparison, points: readonly ChartPoint[]): string {
 
 function note(row: Row, c: Comparison, plotted: boolean): string {
   const notes: string[] = [];
-  if (c.page && !row.page && valueKey(row.value) !== valueKey(c.page)) notes.push('differs from this page');
+  if (c.page && !row.page && c.kind !== 'consistent' && valueKey(row.value) !== valueKey(c.page)) notes.push('differs from this page');
   if (plotted && row.value.value === null) notes.push('not plotted');
   return notes.join(', ');
 }
@@ -81,13 +77,12 @@ export function FigureComparison({ comparison: c, mentions = [] }: FigureCompari
             <tr key={i} class={r.page ? 'cc-row--page' : undefined}>
               <th scope="row">
                 {r.who}
-                {r.source ? <span class="cc-source"> · from collection {r.source}</span> : null}
               </th>
               <td>
                 {formatValue(r.value)}
                 {note(r, c, plotted) ? <span class="cc-note"> ({note(r, c, plotted)})</span> : null}
               </td>
-              <td>{formatDate(r.value.date)}</td>
+              <td>{formatDate(r.value.date, r.value.dateEstimated === true)}</td>
             </tr>
           ))}
         </tbody>

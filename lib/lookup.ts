@@ -50,6 +50,7 @@ interface Record {
 export function createLookup(corpus: Corpus): Lookup {
   const sentences = new Map(corpus.sentences.map((s) => [s.id, s]));
   const files = new Map(corpus.documents.map((d) => [d.id, d.file]));
+  const collections = new Map(corpus.documents.flatMap((d) => (d.collection ? [[d.id, d.collection] as const] : [])));
   const membersOf = (sentenceIds: readonly string[]) => sentenceIds.flatMap((id) => sentences.get(id) ?? []);
   const records: Record[] = corpus.claims.map((c) => {
     const members = membersOf(c.sentenceIds);
@@ -82,7 +83,7 @@ export function createLookup(corpus: Corpus): Lookup {
         const result: LookupResult = {
           claimId: claim.id,
           label: claim.label,
-          mentions: members.map((s) => mentionOf(s, files)),
+          mentions: members.map((s) => mentionOf(s, files, collections)),
           score: score ?? 1,
         };
         if (figures.length > 0) result.figures = figures;

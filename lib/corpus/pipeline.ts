@@ -78,6 +78,7 @@ export function readCorpusSentences(files: SourceFile[]): CorpusSentences {
       id: entry.id,
       file: entry.file,
       hostingSite: entry.hostingSite,
+      ...(entry.collection !== undefined ? { collection: entry.collection } : {}),
       evidence: entry.evidence,
       sha256,
     });

@@ -106,6 +106,8 @@ export interface SourceDocument {
   file: string;
   /** The hosting site the text gives evidence of, else "unknown". */
   hostingSite: string;
+  /** Readable name of the collection for articles without an outlet (from `data/sources.json`). */
+  collection?: string;
   evidence: Array<{ line: number; text: string }>;
   /** sha256 of the file's bytes, so a stale corpus is detectable. */
   sha256: string;

@@ -4,6 +4,7 @@
  * and whether the difference reads as an update (later date) or a conflict (same date, other sources).
  */
 import type { Figure, Qualifier, Sentence } from '../corpus/types';
+import { differentPlaces, findPlaces } from '../corpus/places';
 
 /** One stated value of a quantity, from the page or from a corpus mention. */
 export interface FigureValue {
@@ -16,12 +17,20 @@ export interface FigureValue {
   max?: number;
   outlet: string | null;
   date: string | null;
+  /** True when `date` is estimated from the article's text. */
+  dateEstimated?: boolean;
+  /** Who the sentence attributes the figure to ("Syrian Observatory for Human Rights"). */
+  claimant?: string | null;
   /** Corpus sentence id; absent for the page's own figure. */
   sentenceId?: string;
 }
 
-/** How differing values relate: `same` (no difference), `update` (a later date says otherwise), `conflict` (same date, different values), `undated` (values differ but the dates cannot tell which). */
-export type DifferenceKind = 'same' | 'update' | 'conflict' | 'undated';
+/**
+ * How the values relate: `same` (equal after qualifiers), `consistent` (a vague quantity that contains the
+ * numbers: "dozens" and 59), `update` (a later date says otherwise), `conflict` (same date, different values),
+ * `undated` (values differ but the dates cannot tell which).
+ */
+export type DifferenceKind = 'same' | 'consistent' | 'update' | 'conflict' | 'undated';
 
 /** The values stated for one quantity (e.g. "killed"), aligned across the page and the corpus. */
 export interface FigureComparison {
@@ -59,12 +68,66 @@ export function alignmentKey(figure: Pick<Figure, 'unit' | 'what'>): string {
   return figure.unit;
 }
 
-function toValue(figure: Figure, outlet: string | null, date: string | null, sentenceId?: string): FigureValue {
+function toValue(figure: Figure, outlet: string | null, date: string | null, m?: MentionFigures): FigureValue {
   const v: FigureValue = { value: figure.value, unit: figure.unit, qualifier: figure.qualifier, text: figure.text, outlet, date };
   if (figure.min !== undefined) v.min = figure.min;
   if (figure.max !== undefined) v.max = figure.max;
-  if (sentenceId !== undefined) v.sentenceId = sentenceId;
+  if (m !== undefined) {
+    v.sentenceId = m.id;
+    if (m.dateEstimated) v.dateEstimated = true;
+    if (m.claimant) v.claimant = m.claimant;
+  }
   return v;
+}
+
+/** The span of numbers a vague quantity stands for ("dozens" holds 59, not 12 or 500). */
+export const VAGUE_SPANS: Readonly<Record<string, readonly [number, number]>> = {
+  several: [3, 9],
+  'a few': [2, 6],
+  few: [2, 6],
+  dozen: [10, 15],
+  dozens: [24, 199],
+  scores: [40, 199],
+  hundreds: [200, 1999],
+  thousands: [2000, 19999],
+  'tens of thousands': [20000, 199999],
+  'hundreds of thousands': [200000, 1999999],
+  millions: [2000000, 19999999],
+};
+
+/** The span of a value: exact numbers a point, ranges their bounds, vague words their {@link VAGUE_SPANS}. */
+function spanOf(v: Pick<FigureValue, 'value' | 'qualifier' | 'min' | 'max'>): [number, number] | null {
+  if (v.value !== null) return [v.value, v.value];
+  if (v.min !== undefined && v.max !== undefined) return [v.min, v.max];
+  const span = VAGUE_SPANS[String(v.qualifier ?? '').toLowerCase()];
+  return span ? [span[0], span[1]] : null;
+}
+
+/** True when every value fits inside every vague or ranged value's span: they may state the same count. */
+function allConsistent(values: readonly FigureValue[]): boolean {
+  const spans = values.map(spanOf);
+  if (spans.some((s) => s === null)) return false;
+  const lo = Math.max(...spans.map((s) => s![0]));
+  const hi = Math.min(...spans.map((s) => s![1]));
+  return lo <= hi;
+}
+
+/** Days between two figures' dates beyond which they report different events. */
+export const EVENT_WINDOW_DAYS = 30;
+
+/** True when both dates are known and further apart than {@link EVENT_WINDOW_DAYS}. */
+function outsideWindow(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) > EVENT_WINDOW_DAYS * 86_400_000;
+}
+
+/**
+ * Whether a figure counts something a claim can state: "one day" and other durations, and a bare "one", are
+ * not the claim's counts.
+ */
+export function isClaimCount(figure: Pick<Figure, 'unit' | 'what' | 'value'>): boolean {
+  if (figure.unit in DAYS_PER_UNIT && figure.what !== 'age') return false;
+  return !(figure.value !== null && figure.value <= 1);
 }
 
 /**
@@ -92,6 +155,10 @@ function byDateThenOutlet(a: FigureValue, b: FigureValue): number {
 export function classifyDifference(values: FigureValue[]): { differ: boolean; kind: DifferenceKind; rising?: boolean } {
   const distinct = new Set(values.map(valueKey));
   if (distinct.size <= 1) return { differ: false, kind: 'same' };
+  if (allConsistent(values)) {
+    const exact = new Set(values.filter((v) => v.value !== null).map(valueKey));
+    if (exact.size <= 1) return { differ: false, kind: 'consistent' };
+  }
   // Any two different values on the same date, or with a date missing, cannot be ordered as an update.
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
@@ -109,8 +176,9 @@ export function classifyDifference(values: FigureValue[]): { differ: boolean; ki
   return rising === undefined ? { differ: true, kind: 'update' } : { differ: true, kind: 'update', rising };
 }
 
-/** A corpus sentence that states the claim, as the comparison needs it. */
-export type MentionFigures = Pick<Sentence, 'id' | 'figures' | 'outlet' | 'date'>;
+/** A corpus sentence that states the claim, as the comparison needs it (text for its places). */
+export type MentionFigures = Pick<Sentence, 'id' | 'figures' | 'outlet' | 'date'> &
+  Partial<Pick<Sentence, 'text' | 'claimant' | 'dateEstimated'>>;
 
 /**
  * Aligns figures by what they count. With page figures, lists one comparison per page quantity that the
@@ -120,19 +188,26 @@ export function compareFigures(
   pageFigures: readonly Figure[],
   mentions: readonly MentionFigures[],
   pageDate: string | null = null,
+  pageText?: string,
 ): FigureComparison[] {
+  const pagePlaces = pageText === undefined ? [] : findPlaces(pageText);
   const corpusByKey = new Map<string, { unit: string; values: FigureValue[] }>();
   for (const m of mentions) {
+    // Another event is not compared: another place, or a date outside the window around the page's.
+    if (m.text !== undefined && differentPlaces(pagePlaces, findPlaces(m.text))) continue;
+    if (outsideWindow(pageDate, m.date)) continue;
     for (const f of m.figures) {
+      if (!isClaimCount(f)) continue;
       const key = alignmentKey(f);
       const slot = corpusByKey.get(key) ?? { unit: f.unit, values: [] };
-      slot.values.push(toValue(f, m.outlet, m.date, m.id));
+      slot.values.push(toValue(f, m.outlet, m.date, m));
       corpusByKey.set(key, slot);
     }
   }
   const out: FigureComparison[] = [];
   const seen = new Set<string>();
   for (const f of pageFigures) {
+    if (!isClaimCount(f)) continue;
     const key = alignmentKey(f);
     const slot = corpusByKey.get(key);
     if (!slot || seen.has(key)) continue;

@@ -13,9 +13,13 @@ export interface Mention {
   sentenceId: string;
   text: string;
   outlet: string | null;
-  /** File name of the source document (the collection the sentence comes from). */
+  /** File name of the source document (the collection the sentence comes from): for the CLI, never shown. */
   source: string;
+  /** Readable name of that collection ("unattributed article in a 2014-17 news digest"), shown when `outlet` is null. */
+  collection?: string;
   date: string | null;
+  /** True when `date` is estimated from the article's text (shown as "~ 5 Apr 2017"). */
+  dateEstimated?: boolean;
   claimant: string | null;
   /** The mention's figures, with offsets into `text` (for emphasis). */
   figures: Figure[];
@@ -49,6 +53,7 @@ export class CorpusView {
   readonly claimBySentence = new Map<string, Claim>();
   readonly claimById = new Map<string, Claim>();
   readonly fileByDoc = new Map<string, string>();
+  readonly collectionByDoc = new Map<string, string>();
 
   constructor(
     readonly corpus: Corpus,
@@ -59,7 +64,10 @@ export class CorpusView {
       this.claimById.set(c.id, c);
       for (const id of c.sentenceIds) this.claimBySentence.set(id, c);
     }
-    for (const d of corpus.documents) this.fileByDoc.set(d.id, d.file);
+    for (const d of corpus.documents) {
+      this.fileByDoc.set(d.id, d.file);
+      if (d.collection) this.collectionByDoc.set(d.id, d.collection);
+    }
   }
 
   /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt). */
@@ -74,13 +82,16 @@ export class CorpusView {
 }
 
 /** A corpus sentence as a mention; `fileByDoc` names each document's file (the collection it comes from). */
-export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>): Mention {
+export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>, collectionByDoc?: ReadonlyMap<string, string>): Mention {
+  const collection = collectionByDoc?.get(s.docId);
   return {
     sentenceId: s.id,
     text: s.text,
     outlet: s.outlet,
     source: fileByDoc.get(s.docId) ?? s.docId,
+    ...(collection !== undefined ? { collection } : {}),
     date: s.date,
+    ...(s.dateEstimated ? { dateEstimated: true } : {}),
     claimant: s.claimant,
     figures: s.figures,
   };
@@ -128,7 +139,7 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
     }
   }
   const mentionSentences = joined.flatMap((c) => view.sentencesOf(c));
-  const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc));
+  const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc, view.collectionByDoc));
   return {
     ...sentence,
     level: best.level,
@@ -139,7 +150,7 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
     mentions,
     // Figure extraction is the costliest step after matching: skip it when no mention states a figure.
     figures: mentionSentences.some((m) => m.figures.length > 0)
-      ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate)
+      ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate, sentence.text)
       : [],
   };
 }
