@@ -6,7 +6,7 @@
 import type { FigureComparison as Comparison, FigureValue } from '../lib/match/compare';
 import { valueKey } from '../lib/match/compare';
 import type { Mention } from '../lib/match/page';
-import { differenceLabel, formatDate, formatValue, outletLabel, whoLabel } from '../lib/format';
+import { differenceLabel, formatDate, formatValue, outletLabel } from '../lib/format';
 import { FigureChart, type ChartPoint } from './FigureChart';
 import './theme.css';
 
@@ -32,7 +32,7 @@ function rowsOf(c: Comparison, mentions: readonly Mention[]): Row[] {
   const rows: Row[] = c.page ? [{ who: 'This page', value: c.page, page: true }] : [];
   for (const v of c.corpus) {
     const where = outletLabel({ outlet: v.outlet, ...(v.sentenceId && collection.has(v.sentenceId) ? { collection: collection.get(v.sentenceId)! } : {}) });
-    rows.push({ who: v.claimant ? `${whoLabel(v)} (${where})` : where, value: v, page: false });
+    rows.push({ who: where, value: v, page: false });
   }
   return rows;
 }
@@ -44,7 +44,7 @@ function summaryOf(c: Comparison, points: readonly ChartPoint[]): string {
 
 function note(row: Row, c: Comparison, plotted: boolean): string {
   const notes: string[] = [];
-  if (c.page && !row.page && c.kind !== 'consistent' && valueKey(row.value) !== valueKey(c.page)) notes.push('differs from this page');
+  if (c.page && !row.page && c.kind !== 'consistent' && ![c.page, ...(c.pageAlso ?? [])].some((p) => valueKey(p) === valueKey(row.value))) notes.push('differs from this page');
   if (plotted && row.value.value === null) notes.push('not plotted');
   return notes.join(', ');
 }

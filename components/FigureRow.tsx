@@ -25,8 +25,10 @@ export interface RowEntry {
 /** The entries of a compact row: the page first, then each distinct (who, value) of the corpus in time order. */
 export function rowEntries(c: Comparison): RowEntry[] {
   const out: RowEntry[] = [];
-  const pageKey = c.page ? valueKey(c.page) : null;
-  if (c.page) out.push({ who: 'this page', value: formatValue(c.page), date: null, differs: false, page: true });
+  const pageKeys = new Set([c.page, ...(c.pageAlso ?? [])].flatMap((v) => (v ? [valueKey(v)] : [])));
+  for (const v of [c.page, ...(c.pageAlso ?? [])]) {
+    if (v) out.push({ who: 'this page', value: formatValue(v), date: null, differs: false, page: true });
+  }
   const seen = new Set<string>();
   for (const v of c.corpus) {
     const who = whoLabel(v);
@@ -37,16 +39,16 @@ export function rowEntries(c: Comparison): RowEntry[] {
       who,
       value: formatValue(v),
       date: v.date === null ? null : formatShortDate(v.date, v.dateEstimated === true),
-      differs: differsFromPage(v, pageKey, c),
+      differs: differsFromPage(v, pageKeys, c),
       page: false,
     });
   }
   return out;
 }
 
-function differsFromPage(v: FigureValue, pageKey: string | null, c: Comparison): boolean {
-  if (pageKey === null || c.kind === 'same' || c.kind === 'consistent') return false;
-  return valueKey(v) !== pageKey;
+function differsFromPage(v: FigureValue, pageKeys: ReadonlySet<string>, c: Comparison): boolean {
+  if (pageKeys.size === 0 || c.kind === 'same' || c.kind === 'consistent') return false;
+  return !pageKeys.has(valueKey(v));
 }
 
 /** The plain text of a row, as read aloud and as tests compare it. */

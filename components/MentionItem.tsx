@@ -2,6 +2,7 @@
 import type { Mention } from '../lib/match/page';
 import { formatDate, outletLabel, type FigureSpot } from '../lib/format';
 import { FigureText } from './FigureText';
+import { isClaimCount } from '../lib/match/compare';
 import './theme.css';
 
 /** A mention, optionally carrying the offsets of its figures (used for emphasis when present). */
@@ -19,16 +20,15 @@ export interface MentionItemProps {
  * readable name — never a file name), when ("~ 5 Apr 2017" when estimated from the text), and the sentence.
  */
 export function MentionItem({ mention, figures }: MentionItemProps) {
-  const spots = mention.figures ?? figures ?? [];
+  // Only the claim's counts are emphasised: "three years" or "one day" are not figures of the claim.
+  const spots = mention.figures ? mention.figures.filter(isClaimCount) : (figures ?? []);
   const estimated = mention.dateEstimated === true;
   return (
     <li class="cc-mention">
       <div class="cc-mention-meta">
         {mention.claimant ? <span class="cc-claimant">{mention.claimant}</span> : null}
-        <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>
-          {mention.claimant ? 'in ' : ''}
-          {outletLabel(mention)}
-        </span>
+        {mention.claimant ? ' in ' : null}
+        <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>{outletLabel(mention)}</span>
         <span class="cc-date" title={estimated ? 'estimated from the text' : undefined}>
           {formatDate(mention.date, estimated)}
           {estimated ? <span class="cc-sr"> (from the text)</span> : null}

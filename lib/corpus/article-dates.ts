@@ -268,3 +268,15 @@ export function estimateDocumentDates(articles: readonly DatableArticle[]): Arra
     return { iso: toIso(t), basis: 'neighbour', evidence };
   });
 }
+
+/**
+ * The days a sentence names ("on April 4", "June 3, 2014"), as ISO dates; a day without its year takes the
+ * year that puts it closest to `near` (the sentence's article date), and is dropped when there is none.
+ */
+export function namedDays(sentence: string, near: string | null): string[] {
+  const nearTime = near === null ? null : isoTime(near);
+  return mentionsOf([sentence]).flatMap((m) => {
+    if (m.year !== null) return [toIso(utc(m.year, m.month, m.day))];
+    return nearTime === null ? [] : [toIso(utc(closestYear(m.month, m.day, nearTime), m.month, m.day))];
+  });
+}

@@ -38,6 +38,8 @@ export interface FigureComparison {
   what: string;
   unit: string;
   page: FigureValue | null;
+  /** Other values the page sentence itself states for the same quantity (its own spread), if any. */
+  pageAlso?: FigureValue[];
   /** Corpus values in time order (undated last), then by outlet. */
   corpus: FigureValue[];
   differ: boolean;
@@ -112,6 +114,9 @@ function allConsistent(values: readonly FigureValue[]): boolean {
   return lo <= hi;
 }
 
+/** Wording of a figure summed over several events. */
+const SUM_OF_EVENTS = /\b(?:together|combined)\b/i;
+
 /** Days between two figures' dates beyond which they report different events. */
 export const EVENT_WINDOW_DAYS = 30;
 
@@ -122,13 +127,15 @@ function outsideWindow(a: string | null, b: string | null): boolean {
 }
 
 /**
- * Whether a figure counts something a claim can state: "one day" and other durations, and a bare "one", are
- * not the claim's counts.
+ * Whether a figure can be a count the claim states: "one day" ("On one October day") sets a scene, it does
+ * not count anything.
  */
 export function isClaimCount(figure: Pick<Figure, 'unit' | 'what' | 'value'>): boolean {
-  if (figure.unit in DAYS_PER_UNIT && figure.what !== 'age') return false;
-  return !(figure.value !== null && figure.value <= 1);
+  return !(figure.unit in DAYS_PER_UNIT && figure.value !== null && figure.value <= 1);
 }
+
+/** Share of the figure-stating mentions that must state a duration for it to be the claim's quantity. */
+export const DURATION_CLAIM_SHARE = 0.5;
 
 /**
  * The comparable identity of a value. A qualifier alone does not make values differ ("at least 36" and "36"),
@@ -193,8 +200,11 @@ export function compareFigures(
   const pagePlaces = pageText === undefined ? [] : findPlaces(pageText);
   const corpusByKey = new Map<string, { unit: string; values: FigureValue[] }>();
   for (const m of mentions) {
-    // Another event is not compared: another place, or a date outside the window around the page's.
+    // Another event is not compared: another place, or a date outside the window around the page's; nor a
+    // sum over several events ("attacks in Paris and against a Russian airliner that together killed 353")
+    // with the count of one.
     if (m.text !== undefined && differentPlaces(pagePlaces, findPlaces(m.text))) continue;
+    if (m.text !== undefined && pageText !== undefined && SUM_OF_EVENTS.test(m.text) !== SUM_OF_EVENTS.test(pageText)) continue;
     if (outsideWindow(pageDate, m.date)) continue;
     for (const f of m.figures) {
       if (!isClaimCount(f)) continue;
@@ -214,11 +224,27 @@ export function compareFigures(
     seen.add(key);
     const page = toValue(f, null, pageDate);
     const corpus = [...slot.values].sort(byDateThenOutlet);
-    out.push({ what: key, unit: f.unit, page, corpus, ...classifyDifference([page, ...corpus]) });
+    // A page sentence may state several values of one quantity ("SOHR put the toll at 58, ... said 67"): a
+    // corpus value equal to any of them is the page's own, never "differs from this page".
+    const others = pageFigures.filter((g) => g !== f && isClaimCount(g) && alignmentKey(g) === key).map((g) => toValue(g, null, pageDate));
+    const pageKeys = new Set([page, ...others].map(valueKey));
+    const comparison: FigureComparison = {
+      what: key,
+      unit: f.unit,
+      page,
+      corpus,
+      ...classifyDifference([page, ...corpus.filter((v) => !pageKeys.has(valueKey(v)))]),
+    };
+    if (others.length > 0) comparison.pageAlso = others;
+    out.push(comparison);
   }
   if (pageFigures.length === 0) {
+    // Without a page figure, a duration ("in three years of civil war") is context unless most mentions state
+    // one: then the claim is about how long something lasted.
+    const stating = mentions.filter((m) => m.figures.some(isClaimCount)).length;
     for (const [key, slot] of [...corpusByKey].sort((a, b) => a[0].localeCompare(b[0]))) {
       if (slot.values.length < 2) continue;
+      if (key === 'duration' && new Set(slot.values.map((v) => v.sentenceId)).size <= stating * DURATION_CLAIM_SHARE) continue;
       const corpus = [...slot.values].sort(byDateThenOutlet);
       out.push({ what: key, unit: slot.unit, page: null, corpus, ...classifyDifference(corpus) });
     }

@@ -14,7 +14,7 @@ function plotted(container: Element): number[] {
 }
 
 function mentionsOf(): Mention[] {
-  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, date: s.date, claimant: s.claimant, figures: s.figures }));
+  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, collection: `collection ${s.docId}`, date: s.date, claimant: s.claimant, figures: s.figures }));
 }
 
 describe('FigureComparison', () => {
@@ -26,7 +26,7 @@ describe('FigureComparison', () => {
     expect(rows).toEqual([
       ['Reuters', 'at least 58', '4 Apr 2017'],
       ['AFP', '72', '5 Apr 2017'],
-      ['Unknown outlet · from collection 002.txt', '86', '7 Apr 2017'],
+      ['collection 002', '86', '7 Apr 2017'],
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('FigureComparison', () => {
     expect(svg.getAttribute('role')).toBe('img');
     const summary = svg.getAttribute('aria-label')!;
     expect(svg.querySelector('title')?.textContent).toBe(summary);
-    for (const text of ['Reuters at least 58', 'AFP 72', 'Unknown outlet 86', 'rising']) expect(summary).toContain(text);
+    for (const text of ['Reuters at least 58', 'AFP 72', 'unattributed article 86', 'rising']) expect(summary).toContain(text);
   });
 
   it('draws no chart with fewer than two numeric values', () => {
