@@ -136,6 +136,8 @@ export function isClaimCount(figure: Pick<Figure, 'unit' | 'what' | 'value'>): b
 
 /** Share of the figure-stating mentions that must state a duration for it to be the claim's quantity. */
 export const DURATION_CLAIM_SHARE = 0.5;
+/** A quantity is the claim's when more than this share of the figure-stating mentions state it. */
+export const CLAIM_QUANTITY_SHARE = 0.5;
 
 /**
  * The comparable identity of a value. A qualifier alone does not make values differ ("at least 36" and "36"),
@@ -214,6 +216,12 @@ export function compareFigures(
       corpusByKey.set(key, slot);
     }
   }
+  // The claim's quantities are those most of its mentions state: "two ships" in one sentence of a claim about
+  // missiles fired is a detail of that sentence, not a figure of the claim.
+  const stating = mentions.filter((m) => m.figures.some(isClaimCount)).length;
+  for (const [key, slot] of corpusByKey) {
+    if (new Set(slot.values.map((v) => v.sentenceId)).size <= stating * CLAIM_QUANTITY_SHARE) corpusByKey.delete(key);
+  }
   const out: FigureComparison[] = [];
   const seen = new Set<string>();
   for (const f of pageFigures) {
@@ -241,7 +249,6 @@ export function compareFigures(
   if (pageFigures.length === 0) {
     // Without a page figure, a duration ("in three years of civil war") is context unless most mentions state
     // one: then the claim is about how long something lasted.
-    const stating = mentions.filter((m) => m.figures.some(isClaimCount)).length;
     for (const [key, slot] of [...corpusByKey].sort((a, b) => a[0].localeCompare(b[0]))) {
       if (slot.values.length < 2) continue;
       if (key === 'duration' && new Set(slot.values.map((v) => v.sentenceId)).size <= stating * DURATION_CLAIM_SHARE) continue;
