@@ -4,6 +4,7 @@
  * the pieces returned here as text nodes.
  */
 import type { FigureComparison, FigureValue } from './match/compare';
+import { valueKey } from './match/compare';
 import type { MatchReason } from './match/matcher';
 
 /** A piece of a sentence: plain text, or the exact text of a figure to emphasise. */
@@ -181,4 +182,52 @@ export function linearScale(values: readonly number[], from: number, to: number)
   const hi = Math.max(...values);
   if (!Number.isFinite(lo) || hi === lo) return () => (from + to) / 2;
   return (n) => from + ((n - lo) / (hi - lo)) * (to - from);
+}
+
+/** One entry of the row. */
+export interface RowEntry {
+  who: string;
+  value: string;
+  date: string | null;
+  differs: boolean;
+  page: boolean;
+}
+
+/** The entries of a compact row: the page first, then each distinct (who, value) of the corpus in time order. */
+export function rowEntries(c: FigureComparison): RowEntry[] {
+  const out: RowEntry[] = [];
+  const pageKeys = new Set([c.page, ...(c.pageAlso ?? [])].flatMap((v) => (v ? [valueKey(v)] : [])));
+  const own = [c.page, ...(c.pageAlso ?? [])].flatMap((v) => (v ? [formatValue(v)] : []));
+  if (own.length > 0) out.push({ who: 'this page', value: own.join(', '), date: null, differs: false, page: true });
+  const seen = new Set<string>();
+  for (const v of c.corpus) {
+    const who = whoLabel(v);
+    const key = `${who}|${valueKey(v)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      who,
+      value: formatValue(v),
+      date: v.date === null ? null : formatShortDate(v.date, v.dateEstimated === true),
+      differs: differsFromPage(v, pageKeys, c),
+      page: false,
+    });
+  }
+  return out;
+}
+
+function differsFromPage(v: FigureValue, pageKeys: ReadonlySet<string>, c: FigureComparison): boolean {
+  if (pageKeys.size === 0 || c.kind === 'same' || c.kind === 'consistent') return false;
+  return !pageKeys.has(valueKey(v));
+}
+
+/** The plain text of a row, as read aloud and as tests compare it. */
+export function rowText(c: FigureComparison): string {
+  const parts = rowEntries(c).map((e) => `${e.who} ${e.value}${e.date ? ` (${e.date})` : ''}`);
+  return `${capitalise(c.what)} — ${parts.join(' · ')}`;
+}
+
+/** The first letter in upper case ("killed" -> "Killed"). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

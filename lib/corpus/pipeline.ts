@@ -6,7 +6,8 @@
 import type { Article, Corpus, Sentence, SourceDocument } from './types';
 import { splitArticles } from './articles';
 import { splitSentences } from './sentences';
-import { findClaimant } from './claimant';
+import { figureClaimant, findClaimant } from './claimant';
+import type { Figure } from './types';
 import { extractFigures } from './figures';
 import { sentenceOutlet } from './attribution';
 import { estimateDocumentDates } from './article-dates';
@@ -54,13 +55,21 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
           date: article.date,
           ...(estimated ? { dateEstimated: true as const } : {}),
           claimant,
-          figures: extractFigures(piece.text),
+          figures: withClaimants(piece.text, extractFigures(piece.text), claimant),
         });
       }
     }
   });
   if (sentences.length === 0) throw new PipelineError(entry.file, 'the document yields no sentences');
   return { articles, sentences };
+}
+
+/** Figures with the claimant of their own clause, where it is not the sentence's. */
+function withClaimants(text: string, figures: Figure[], claimant: string | null): Figure[] {
+  return figures.map((f) => {
+    const own = figureClaimant(text, f.start, claimant);
+    return own && own !== claimant ? { ...f, claimant: own } : f;
+  });
 }
 
 /** The corpus before claims are grouped: documents, their articles and their sentences. */

@@ -27,6 +27,11 @@ export interface Figure {
   max?: number;
   /** Rate period ("$40 million a month" -> "month"). */
   per?: string;
+  /**
+   * Who this figure is attributed to when it is not the sentence's claimant ("... but the head of a charity
+   * ambulance service in Idlib said that 67 people had been killed" -> "Idlib ambulance service head").
+   */
+  claimant?: string;
 }
 
 /** An outlet credit for an article, with the exact text that gives the evidence. */

@@ -77,7 +77,8 @@ function toValue(figure: Figure, outlet: string | null, date: string | null, m?:
   if (m !== undefined) {
     v.sentenceId = m.id;
     if (m.dateEstimated) v.dateEstimated = true;
-    if (m.claimant) v.claimant = m.claimant;
+    const claimant = figure.claimant ?? m.claimant;
+    if (claimant) v.claimant = claimant;
   }
   return v;
 }
@@ -116,6 +117,11 @@ function allConsistent(values: readonly FigureValue[]): boolean {
 
 /** Wording of a figure summed over several events. */
 const SUM_OF_EVENTS = /\b(?:together|combined)\b/i;
+
+/** False when a corpus sentence names places and the page sentence others (another event, issue 11). */
+export function sameEvent(pageText: string, mention: Pick<Sentence, 'text'>): boolean {
+  return !differentPlaces(findPlaces(pageText), findPlaces(mention.text));
+}
 
 /** Days between two figures' dates beyond which they report different events. */
 export const EVENT_WINDOW_DAYS = 30;

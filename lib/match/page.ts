@@ -6,7 +6,7 @@ import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext } from './index';
-import { compareFigures, type FigureComparison } from './compare';
+import { compareFigures, sameEvent, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
 export interface Mention {
@@ -138,7 +138,8 @@ export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate
       if (other && !joined.includes(other)) joined.push(other);
     }
   }
-  const mentionSentences = joined.flatMap((c) => view.sentencesOf(c));
+  // A joined claim about another event (another place than the page sentence names) is not this claim.
+  const mentionSentences = joined.flatMap((c, i) => (i === 0 ? view.sentencesOf(c) : view.sentencesOf(c).filter((s) => sameEvent(sentence.text, s))));
   const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc, view.collectionByDoc));
   return {
     ...sentence,
