@@ -27,8 +27,10 @@ export function MentionItem({ mention, figures }: MentionItemProps) {
     <li class="cc-mention">
       <div class="cc-mention-meta">
         {mention.claimant ? <span class="cc-claimant">{mention.claimant}</span> : null}
-        {mention.claimant ? ' in ' : null}
-        <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>{outletLabel(mention)}</span>
+        <span class="cc-where">
+          {mention.claimant ? 'in ' : null}
+          <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>{outletLabel(mention)}</span>
+        </span>
         <span class="cc-date" title={estimated ? 'estimated from the text' : undefined}>
           {formatDate(mention.date, estimated)}
           {estimated ? <span class="cc-sr"> (from the text)</span> : null}
