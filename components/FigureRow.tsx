@@ -9,6 +9,9 @@ import { capitalise, differenceLabel, rowEntries, rowText } from '../lib/format'
 export { rowEntries, rowText, type RowEntry } from '../lib/format';
 import './theme.css';
 
+/** Keeps a value with its source and its date on one line; the row wraps between entries and inside names. */
+const NBSP = '\u00a0';
+
 /** Props of {@link FigureRow}. */
 export interface FigureRowProps {
   comparison: Comparison;
@@ -24,8 +27,10 @@ export function FigureRow({ comparison: c }: FigureRowProps) {
       {entries.map((e, i) => (
         <span key={i} class={`cc-row-item${e.differs ? ' cc-row-item--differs' : ''}${e.page ? ' cc-row-item--page' : ''}`}>
           {i > 0 ? ' · ' : ''}
-          <span class="cc-row-who">{e.who}</span> <strong class="cc-row-value">{e.value}</strong>
-          {e.date ? <span class="cc-row-date"> ({e.date})</span> : null}
+          <span class="cc-row-who">{e.who}</span>
+          {NBSP}
+          <strong class="cc-row-value">{e.value}</strong>
+          {e.date ? <span class="cc-row-date">{`${NBSP}(${e.date.replace(/ /g, NBSP)})`}</span> : null}
           {e.differs ? <span class="cc-sr"> (differs)</span> : null}
         </span>
       ))}
