@@ -14,7 +14,7 @@ import { estimateDocumentDates } from './article-dates';
 import { PipelineError, decodeSource, type ManifestEntry, type SourceFile } from './input';
 
 /** Bumped whenever the JSON shape of the corpus changes; documented in data/README.md. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Turns one decoded document into its articles and sentences. */
 function processDocument(entry: ManifestEntry, text: string): { articles: Article[]; sentences: Sentence[] } {
