@@ -6,7 +6,7 @@
 import type { FigureComparison as Comparison, FigureValue } from '../lib/match/compare';
 import { valueKey } from '../lib/match/compare';
 import type { Mention } from '../lib/match/page';
-import { differenceLabel, formatDate, formatValue, outletLabel } from '../lib/format';
+import { differenceLabel, formatDate, formatValue, outletLabel, shortClaimant, whoLabel } from '../lib/format';
 import { FigureChart, type ChartPoint } from './FigureChart';
 import './theme.css';
 
@@ -20,6 +20,8 @@ export interface FigureComparisonProps {
 interface Row {
   /** Claimant and outlet (or the collection's readable name), or "This page". */
   who: string;
+  /** The claimant in a few words, else the outlet: the chart's label. */
+  short: string;
   value: FigureValue;
   page: boolean;
 }
@@ -29,16 +31,17 @@ export const MIN_PLOTTED = 2;
 
 function rowsOf(c: Comparison, mentions: readonly Mention[]): Row[] {
   const collection = new Map(mentions.flatMap((m) => (m.collection ? [[m.sentenceId, m.collection] as const] : [])));
-  const rows: Row[] = c.page ? [{ who: 'This page', value: c.page, page: true }] : [];
+  const rows: Row[] = c.page ? [{ who: 'This page', short: 'This page', value: c.page, page: true }] : [];
   for (const v of c.corpus) {
     const where = outletLabel({ outlet: v.outlet, ...(v.sentenceId && collection.has(v.sentenceId) ? { collection: collection.get(v.sentenceId)! } : {}) });
-    rows.push({ who: where, value: v, page: false });
+    // Who said it first, then where it was published: "SOHR · Reuters".
+    rows.push({ who: v.claimant ? `${shortClaimant(v.claimant)} · ${where}` : where, short: whoLabel(v), value: v, page: false });
   }
   return rows;
 }
 
-function summaryOf(c: Comparison, points: readonly ChartPoint[]): string {
-  const values = points.map((p) => `${p.label} ${p.display}`).join('; ');
+function summaryOf(c: Comparison, rows: readonly Row[]): string {
+  const values = rows.flatMap((r) => (r.value.value === null ? [] : [`${r.who} ${formatValue(r.value)}`])).join('; ');
   return `${c.what}: ${differenceLabel(c)}. ${values}.`;
 }
 
@@ -53,7 +56,7 @@ function note(row: Row, c: Comparison, plotted: boolean): string {
 export function FigureComparison({ comparison: c, mentions = [] }: FigureComparisonProps) {
   const rows = rowsOf(c, mentions);
   const points: ChartPoint[] = rows.flatMap((r) =>
-    r.value.value === null ? [] : [{ label: r.who, value: r.value.value, display: formatValue(r.value), page: r.page }],
+    r.value.value === null ? [] : [{ label: r.short, value: r.value.value, display: formatValue(r.value), page: r.page }],
   );
   const plotted = points.length >= MIN_PLOTTED;
   return (
@@ -62,7 +65,7 @@ export function FigureComparison({ comparison: c, mentions = [] }: FigureCompari
         <span class="cc-cmp-what">{c.what}</span>
         <span class={`cc-kind cc-kind--${c.kind}`}>{differenceLabel(c)}</span>
       </h4>
-      {plotted ? <FigureChart points={points} summary={summaryOf(c, points)} /> : null}
+      {plotted ? <FigureChart points={points} summary={summaryOf(c, rows)} /> : null}
       <table class="cc-cmp-table">
         <caption class="cc-sr">Values stated for {c.what}, in time order</caption>
         <thead>
