@@ -33,7 +33,7 @@ interface EventMarks {
 }
 
 function marksOf(s: Sentence): EventMarks {
-  return { places: findPlaces(s.text), days: namedDays(s.text, s.date).map((d) => Date.parse(`${d}T00:00:00Z`)) };
+  return { places: findPlaces(s.text), days: namedDays(s.text, s.date ?? s.dateEstimate ?? null).map((d) => Date.parse(`${d}T00:00:00Z`)) };
 }
 
 /** Two sentences report different events: both name places and share none, or both name days none of which are close. */

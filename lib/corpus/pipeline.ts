@@ -37,7 +37,7 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
       if (estimate.basis !== 'date_line') article.dateEvidence = estimate.evidence;
     }
     articles.push(article);
-    const estimated = estimate !== null && estimate !== undefined && estimate.basis !== 'date_line';
+    const estimated = estimate !== null && estimate !== undefined && estimate.basis !== 'date_line' ? estimate.iso : null;
     let n = 0;
     for (const paragraph of pieces[i]!) {
       for (const piece of paragraph.pieces) {
@@ -52,8 +52,8 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
           text: piece.text,
           outlet,
           outletBasis,
-          date: article.date,
-          ...(estimated ? { dateEstimated: true as const } : {}),
+          date: estimated === null ? article.date : null,
+          ...(estimated !== null ? { dateEstimate: estimated } : {}),
           claimant,
           figures: withClaimants(piece.text, extractFigures(piece.text), claimant),
         });

@@ -86,10 +86,14 @@ export interface Sentence {
   outlet: string | null;
   /** Where `outlet` comes from. */
   outletBasis: 'article_credit' | 'sentence_attribution' | null;
-  /** Inherited from the article. */
+  /** The date line of its article, else null. */
   date: string | null;
-  /** True when the article's date is estimated from the text, not stated on a date line (absent otherwise). */
-  dateEstimated?: true;
+  /**
+   * The article's date estimated from its text when it has no date line (see `Article.dateBasis`). Kept apart
+   * from `date`: the UI and the figure comparison use it (shown as "~ 4 Apr 2017"); the matcher's event-date
+   * check does not, since a restatement of an old fact in a later article is not another event.
+   */
+  dateEstimate?: string;
   /** Who the sentence attributes its claim to ("Syrian Observatory for Human Rights", "Lavrov"), else null. */
   claimant: string | null;
   figures: Figure[];

@@ -76,7 +76,7 @@ function toValue(figure: Figure, outlet: string | null, date: string | null, m?:
   if (figure.max !== undefined) v.max = figure.max;
   if (m !== undefined) {
     v.sentenceId = m.id;
-    if (m.dateEstimated) v.dateEstimated = true;
+    if (m.date === null && m.dateEstimate !== undefined) v.dateEstimated = true;
     const claimant = figure.claimant ?? m.claimant;
     if (claimant) v.claimant = claimant;
   }
@@ -193,7 +193,12 @@ export function classifyDifference(values: FigureValue[]): { differ: boolean; ki
 
 /** A corpus sentence that states the claim, as the comparison needs it (text for its places). */
 export type MentionFigures = Pick<Sentence, 'id' | 'figures' | 'outlet' | 'date'> &
-  Partial<Pick<Sentence, 'text' | 'claimant' | 'dateEstimated'>>;
+  Partial<Pick<Sentence, 'text' | 'claimant' | 'dateEstimate'>>;
+
+/** A mention's date: its date line's, else the estimate from its article's text. */
+export function mentionDate(m: Pick<Sentence, 'date'> & Partial<Pick<Sentence, 'dateEstimate'>>): string | null {
+  return m.date ?? m.dateEstimate ?? null;
+}
 
 /**
  * Aligns figures by what they count. With page figures, lists one comparison per page quantity that the
@@ -213,12 +218,12 @@ export function compareFigures(
     // with the count of one.
     if (m.text !== undefined && differentPlaces(pagePlaces, findPlaces(m.text))) continue;
     if (m.text !== undefined && pageText !== undefined && SUM_OF_EVENTS.test(m.text) !== SUM_OF_EVENTS.test(pageText)) continue;
-    if (outsideWindow(pageDate, m.date)) continue;
+    if (outsideWindow(pageDate, mentionDate(m))) continue;
     for (const f of m.figures) {
       if (!isClaimCount(f)) continue;
       const key = alignmentKey(f);
       const slot = corpusByKey.get(key) ?? { unit: f.unit, values: [] };
-      slot.values.push(toValue(f, m.outlet, m.date, m));
+      slot.values.push(toValue(f, m.outlet, mentionDate(m), m));
       corpusByKey.set(key, slot);
     }
   }

@@ -90,8 +90,8 @@ export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>, c
     outlet: s.outlet,
     source: fileByDoc.get(s.docId) ?? s.docId,
     ...(collection !== undefined ? { collection } : {}),
-    date: s.date,
-    ...(s.dateEstimated ? { dateEstimated: true } : {}),
+    date: s.date ?? s.dateEstimate ?? null,
+    ...(s.date === null && s.dateEstimate !== undefined ? { dateEstimated: true } : {}),
     claimant: s.claimant,
     figures: s.figures,
   };

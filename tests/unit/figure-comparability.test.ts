@@ -40,7 +40,7 @@ function compare(pair: Pair): FigureComparison[] {
   const page = pair.page ? byId.get(pair.page) : undefined;
   if (pair.page && !page) throw new Error(`no corpus sentence ${pair.page}`);
   const text = page?.text ?? pair.pageText!;
-  const date = page?.date ?? pair.pageDate ?? null;
+  const date = page ? (page.date ?? page.dateEstimate ?? null) : (pair.pageDate ?? null);
   return compareFigures(page?.figures ?? extractFigures(text), [other], date, text);
 }
 
