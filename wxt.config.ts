@@ -23,6 +23,12 @@ function extraHostPatterns(): string[] {
   return (process.env.CROSSCHECK_EXTRA_HOSTS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }
 
+/**
+ * The extension's icon at the sizes browsers ask for, rendered from icons/crosscheck.svg by `npm run icons`
+ * (scripts/icons.ts) into public/icon/. The toolbar button shows it with the claim count as its badge.
+ */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`])) as Record<string, string>;
+
 /** Hosts the reader grants one site at a time: "Always check this site" calls `permissions.request({ origins })`. */
 const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
@@ -75,6 +81,9 @@ export default defineConfig({
     // "Check selection". scripting: inject the checker into that tab, and register it for sites the reader
     // asked to "Always check" (their host permission is requested at that moment, from the optional list).
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
+    icons: ICONS,
+    // WXT adds the popup page to this (Manifest V2: see the build:manifestGenerated hook).
+    action: { default_icon: ICONS, default_title: 'Crosscheck' },
     // Manifest V3 lists host patterns in optional_host_permissions; Manifest V2 (the Firefox build) has no such
     // key (WXT drops it) and takes them in optional_permissions, without which permissions.request fails.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
@@ -111,6 +120,8 @@ export default defineConfig({
       if (wxt.config.manifestVersion === 2 && manifest.background && 'scripts' in manifest.background) {
         manifest.background.persistent = false;
       }
+      // WXT rebuilds `browser_action` from the popup entrypoint for Manifest V2 and drops the icon given above.
+      if (wxt.config.manifestVersion === 2 && manifest.browser_action) manifest.browser_action.default_icon = ICONS;
     },
     // The background fetches the corpus from the package; tabs never load it.
     'build:publicAssets': (_wxt, files) => {

@@ -1,8 +1,9 @@
 /**
  * The form that saves or edits an annotation: the quoted sentence, a note, the suggested tags as toggle chips
  * and free tags. Mounted in the in-page card, in the small panel shown for a text selection (both inside a
- * shadow root) and inline on the annotations page. Ctrl/Cmd+Enter saves, Esc cancels; saving a note with
- * neither text nor tag is refused with a message, since it would store nothing the reader could find again.
+ * shadow root) and inline on the annotations page. Ctrl/Cmd+Enter saves, Esc cancels. Saving with neither
+ * text nor tag stores a highlight (Hypothesis's "Highlight"): the passage is marked and listed, with no note;
+ * the Save button says "Save highlight" then. After a save the panel shows `status` ("Highlight saved.").
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { SUGGESTED_TAGS, cleanTags } from '../lib/annotations/model';
@@ -36,9 +37,9 @@ export interface AnnotationEditorProps {
   variant?: 'inline' | 'panel';
   /** Focus the note on mount (default true: the editor opens because the reader asked to write). */
   autoFocus?: boolean;
+  /** A short confirmation shown after a save ("Note saved."), in a polite live region. */
+  status?: string;
 }
-
-const EMPTY_MESSAGE = 'Write a note or choose a tag before saving.';
 
 type Suggested = (typeof SUGGESTED_TAGS)[number];
 
@@ -59,34 +60,27 @@ function draftOf(note: string, on: ReadonlySet<Suggested>, free: string): Annota
 
 /** Props-in, callbacks-out annotation form. */
 export function AnnotationEditor(props: AnnotationEditorProps) {
-  const { quote, claimLabel, saving = false, error, heading, variant = 'inline', autoFocus = true } = props;
+  const { quote, claimLabel, saving = false, error, heading, variant = 'inline', autoFocus = true, status } = props;
   const id = useId();
   const initial = splitTags(props.initialTags ?? []);
   const [note, setNote] = useState(props.initialNote ?? '');
   const [on, setOn] = useState<ReadonlySet<Suggested>>(initial.on);
   const [free, setFree] = useState(initial.free);
-  const [invalid, setInvalid] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (autoFocus) noteRef.current?.focus();
   }, [autoFocus]);
 
+  const current = draftOf(note, on, free);
+  const highlightOnly = !current.note && current.tags.length === 0;
   const save = () => {
     if (saving) return;
-    const draft = draftOf(note, on, free);
-    if (!draft.note && draft.tags.length === 0) {
-      setInvalid(true);
-      noteRef.current?.focus();
-      return;
-    }
-    setInvalid(false);
-    props.onSave(draft);
+    props.onSave(draftOf(note, on, free));
   };
   const toggle = (tag: Suggested) => {
     const next = new Set(on);
     if (!next.delete(tag)) next.add(tag);
     setOn(next);
-    setInvalid(false);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.isComposing) return; // The key belongs to an input method (e.g. confirming a CJK word).
@@ -134,12 +128,8 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
         rows={3}
         maxLength={MAX_NOTE_CHARS}
         value={note}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-invalid` : `${id}-keys`}
-        onInput={(e) => {
-          setNote(e.currentTarget.value);
-          setInvalid(false);
-        }}
+        aria-describedby={`${id}-keys`}
+        onInput={(e) => setNote(e.currentTarget.value)}
       />
       <div class="cc-ann-chips" role="group" aria-labelledby={`${id}-tags`}>
         <span id={`${id}-tags`} class="cc-label">
@@ -160,27 +150,22 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
         type="text"
         autocomplete="off"
         value={free}
-        onInput={(e) => {
-          setFree(e.currentTarget.value);
-          setInvalid(false);
-        }}
+        onInput={(e) => setFree(e.currentTarget.value)}
       />
-      {invalid ? (
-        <p id={`${id}-invalid`} class="cc-ann-invalid" role="alert">
-          {EMPTY_MESSAGE}
-        </p>
-      ) : null}
       {error ? (
         <p class="cc-ann-error" role="alert">
           Not saved: {error}
         </p>
       ) : null}
       <p id={`${id}-keys`} class="cc-hint">
-        Ctrl+Enter (⌘+Enter on a Mac) saves, Esc cancels.
+        Ctrl+Enter (⌘+Enter on a Mac) saves, Esc cancels. With no note, the passage is saved as a highlight.
+      </p>
+      <p class="cc-ann-saved" role="status">
+        {status ?? ''}
       </p>
       <div class="cc-ann-actions">
         <button type="submit" class="cc-button" aria-disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? 'Saving…' : highlightOnly ? 'Save highlight' : 'Save'}
         </button>
         <button type="button" class="cc-button cc-button--quiet" onClick={props.onCancel}>
           Cancel

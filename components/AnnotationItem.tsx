@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { type Annotation, noteOf, quoteOf, tagsOf } from '../lib/annotations/model';
 import { safeHref } from '../lib/annotations/filter';
+import { passageUrl } from '../lib/annotations/url';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor';
 import './theme.css';
 import './annotations.css';
@@ -54,6 +55,30 @@ function Badges({ orphan, claimId, claimLabel }: { orphan: boolean; claimId?: st
   );
 }
 
+/** The article's title (saved with the note since issue 12) linking to the passage, and the claim it matched. */
+function Heading({ annotation, claimLabel }: { annotation: Annotation; claimLabel?: string }) {
+  const href = safeHref(annotation.target.source);
+  const title = annotation['crosscheck:title'] ?? annotation.target.source;
+  return (
+    <>
+      <h3 class="cc-ann-article">
+        {href ? (
+          <a class="cc-link" href={passageUrl(href, quoteOf(annotation))} target="_blank" rel="noopener noreferrer" title="Open the page at this passage">
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </h3>
+      {claimLabel ? (
+        <p class="cc-ann-claim">
+          <span class="cc-ann-claim-label">Claim:</span> {claimLabel}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function Details({ annotation }: { annotation: Annotation }) {
   const note = noteOf(annotation);
   const tags = tagsOf(annotation);
@@ -99,15 +124,16 @@ export function AnnotationItem(props: AnnotationItemProps) {
   }, [editing]);
   const quote = quoteOf(annotation);
   const claimId = annotation['crosscheck:claim'];
+  const claimLabel = claimId ? (props.claimLabel ?? annotation['crosscheck:claimLabel']) : undefined;
   return (
     <li class={`cc-ann-item${orphan ? ' cc-ann-item--orphan' : ''}`} data-annotation-id={annotation.id}>
-      <Badges orphan={orphan} claimId={claimId} claimLabel={props.claimLabel} />
+      <Badges orphan={orphan} claimId={claimId} claimLabel={claimLabel} />
       {editing ? (
         <AnnotationEditor
           quote={quote}
           initialNote={noteOf(annotation)}
           initialTags={tagsOf(annotation)}
-          claimLabel={claimId ? props.claimLabel : undefined}
+          claimLabel={claimLabel}
           saving={props.saving}
           error={props.error}
           onSave={props.onSave}
@@ -115,6 +141,7 @@ export function AnnotationItem(props: AnnotationItemProps) {
         />
       ) : (
         <>
+          <Heading annotation={annotation} claimLabel={claimLabel} />
           <blockquote id={`${id}-q`} class="cc-ann-quote">
             {quote || '(no quoted text)'}
           </blockquote>

@@ -9,14 +9,12 @@ import { reasonLabel } from '../lib/format';
 import { MentionList } from './MentionList';
 import { PageQuote } from './PageQuote';
 import { FigureRow } from './FigureRow';
+import { type CardAnnotation, CardNotes as Annotations } from './CardNotes';
+
+export type { CardAnnotation };
 import './theme.css';
 import './card.css';
-
-/** A note the reader wrote on this claim. */
-export interface CardAnnotation {
-  note: string;
-  tags: string[];
-}
+import { MatchLegend } from './MatchLegend';
 
 /** The reader's notes on a claim as the card may show them: those made on this site, and a count of the rest. */
 export interface CardNotes {
@@ -49,27 +47,6 @@ export const CLAIM_HEADLINE_WORDS = 14;
 export function claimHeadline(label: string): string {
   const words = label.trim().split(/\s+/);
   return words.length <= CLAIM_HEADLINE_WORDS ? label.trim() : `${words.slice(0, CLAIM_HEADLINE_WORDS).join(' ')}…`;
-}
-
-function Annotations({ items }: { items: ReadonlyArray<CardAnnotation> }) {
-  return (
-    <ul class="cc-notes">
-      {items.map((a, i) => (
-        <li key={i} class="cc-note-item">
-          <span class="cc-yours">Yours</span> {a.note}
-          {a.tags.length > 0 ? (
-            <span class="cc-tags">
-              {a.tags.map((t) => (
-                <span key={t} class="cc-tag">
-                  {t}
-                </span>
-              ))}
-            </span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** A non-modal dialog; Esc anywhere in it calls `onClose`. */
@@ -140,6 +117,7 @@ export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch
           Not a match
         </button>
       </footer>
+      <MatchLegend class="cc-card-legend" />
     </section>
   );
 }

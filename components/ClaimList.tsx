@@ -1,13 +1,17 @@
 /**
- * The popup's list of claims found on the page, in reading order. A claim stated by several page sentences is
- * listed once; each expands to the page sentence, the outlets that made the claim and, when figures differ,
- * the figure comparison. "Show on page" asks the page to scroll to the claim's first sentence.
+ * The popup's list of claims found on the page, in reading order, under a one-line summary ("6 claims · 2 with
+ * differing figures") and the colour legend. A claim stated by several page sentences is listed once, as a
+ * compact row headed by the page's own sentence (two lines at most); it expands to the corpus claim, the
+ * outlets that made it and, when figures differ, the figure comparison. "Show" asks the page to scroll to
+ * the claim's first sentence.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageMatch } from '../lib/match/page';
 import { type Annotation, noteOf, quoteOf, tagsOf } from '../lib/annotations/model';
 import { outletSummary } from '../lib/format';
-import { PageQuote } from './PageQuote';
+import { figuresDiffer } from '../lib/settings';
+import { FigureText } from './FigureText';
+import { MatchLegend } from './MatchLegend';
 import { MentionList } from './MentionList';
 import { FigureComparison } from './FigureComparison';
 import './theme.css';
@@ -88,21 +92,30 @@ function ClaimItem({ entry, onReveal, requested, notes }: ClaimItemProps) {
   }, [requested]);
   const { match } = entry;
   const differing = match.figures.filter((c) => c.differ);
+  const pageFigures = match.figures.flatMap((c) => (c.page ? [{ text: c.page.text }] : []));
   return (
     <li class={`cc-claim cc-claim--${match.level}`}>
       <div class="cc-claim-row">
         <button ref={toggle} type="button" class="cc-claim-toggle" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
-          <span class={`cc-level cc-level--${match.level}`}>{match.level}</span>
-          <span class="cc-claim-text">{match.claimLabel}</span>
-          <span class="cc-claim-outlets">{outletSummary(match.mentions)}</span>
-          {differing.length > 0 ? <span class="cc-kind cc-kind--update">figures differ</span> : null}
+          <span class="cc-claim-sentence">
+            <FigureText text={match.text} figures={pageFigures} />
+          </span>
+          <span class="cc-claim-meta">
+            <span class={`cc-level cc-level--${match.level}`}>{match.level}</span>
+            {differing.length > 0 ? <span class="cc-differs">≠ figures differ</span> : null}
+            <span class="cc-claim-outlets">{outletSummary(match.mentions)}</span>
+            {entry.count > 1 ? <span class="cc-claim-outlets">{entry.count} sentences</span> : null}
+          </span>
         </button>
-        <button type="button" class="cc-button cc-button--small" onClick={() => onReveal(entry.index)}>
-          Show on page
+        <button type="button" class="cc-show" aria-label="Show on page" title="Show on page" onClick={() => onReveal(entry.index)}>
+          Show
         </button>
       </div>
       <div id={panel} class="cc-claim-panel" hidden={!open}>
-        <PageQuote match={match} count={entry.count} />
+        <p class="cc-claim-corpus">
+          <span class="cc-section-inline">Claim in the corpus: </span>
+          <span class="cc-claim-text">{match.claimLabel}</span>
+        </p>
         <MentionList mentions={match.mentions} comparisons={match.figures} />
         {differing.map((c) => (
           <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
@@ -113,14 +126,21 @@ function ClaimItem({ entry, onReveal, requested, notes }: ClaimItemProps) {
   );
 }
 
+/** The one-line summary: "6 claims · 2 with differing figures" (the second part only when there are some). */
+export function claimSummary(matches: readonly PageMatch[]): string {
+  const entries = groupByClaim(matches);
+  const differing = entries.filter((e) => figuresDiffer(e.match)).length;
+  const claims = `${entries.length} ${entries.length === 1 ? 'claim' : 'claims'}`;
+  return differing > 0 ? `${claims} · ${differing} with differing figures` : claims;
+}
+
 /** An ordered list of the claims on the page. */
 export function ClaimList({ matches, onReveal, openClaim = null, claimNotes }: ClaimListProps) {
   const entries = groupByClaim(matches);
   return (
     <section class="cc cc-claims" aria-label="Claims on this page">
-      <h2 class="cc-heading">
-        {entries.length} {entries.length === 1 ? 'claim' : 'claims'} on this page
-      </h2>
+      <h2 class="cc-heading cc-summary">{claimSummary(matches)}</h2>
+      <MatchLegend />
       <ol class="cc-claim-list">
         {entries.map((e) => (
           <ClaimItem key={e.match.claim} entry={e} onReveal={onReveal} requested={e.match.claim === openClaim} notes={claimNotes?.get(e.match.claim) ?? []} />

@@ -1,8 +1,11 @@
-/** The popup's controls: checking on this site, match sensitivity, and the way to the annotations page. */
+/**
+ * The popup's settings, compact enough to stay in view at 400x600: checking on this site, which matches are
+ * marked (here and everywhere), which levels are matched, and the way to the annotations page.
+ */
 import { useId } from 'preact/hooks';
 import './theme.css';
 import './popup.css';
-import type { Sensitivity } from '../lib/settings';
+import type { HighlightMode, Sensitivity } from '../lib/settings';
 
 /** Props of {@link PopupControls}. */
 export interface PopupControlsProps {
@@ -12,24 +15,50 @@ export interface PopupControlsProps {
   onSiteEnabled(enabled: boolean): void;
   sensitivity: Sensitivity;
   onSensitivity(s: Sensitivity): void;
+  /** The highlight mode everywhere, and this site's own (null: the site follows the global mode). */
+  highlightMode?: HighlightMode;
+  siteHighlightMode?: HighlightMode | null;
+  onHighlightMode?(mode: HighlightMode): void;
+  onSiteHighlightMode?(mode: HighlightMode | null): void;
   /** URL of the annotations page. */
   annotationsHref: string;
   /** When given, called instead of following the link (e.g. to open the page in a tab and close the popup). */
   onOpenAnnotations?(): void;
 }
 
-/** A switch, a two-choice radio group and a link. */
+/** Names of the highlight modes, as the selects offer them. */
+export const MODE_LABELS: Readonly<Record<HighlightMode, string>> = {
+  all: 'All claims',
+  differing: 'Differing only',
+  off: 'None',
+};
+
+/** Value of the "like everywhere" choice of the site select. */
+const FOLLOW = 'global';
+
+function ModeOptions() {
+  return (
+    <>
+      {(Object.keys(MODE_LABELS) as HighlightMode[]).map((m) => (
+        <option key={m} value={m}>
+          {MODE_LABELS[m]}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The site switch, three selects, and the annotations link (kept in the header by the popup). */
 export function PopupControls(props: PopupControlsProps) {
   const id = useId();
   const { host, siteEnabled, sensitivity } = props;
-  const openAnnotations = (e: MouseEvent) => {
-    if (!props.onOpenAnnotations) return;
-    e.preventDefault();
-    props.onOpenAnnotations();
-  };
+  const global = props.highlightMode ?? 'all';
+  // What "As everywhere" means right now, for the title (the option text stays short to fit the popup).
+  const followTitle = `As everywhere: ${MODE_LABELS[global]}`;
+  const site = props.siteHighlightMode ?? null;
   return (
     <section class="cc cc-controls" aria-label="Settings">
-      <div class="cc-control">
+      <div class="cc-control cc-control--wide">
         <input
           id={`${id}-site`}
           type="checkbox"
@@ -40,20 +69,53 @@ export function PopupControls(props: PopupControlsProps) {
         />
         <label for={`${id}-site`}>{host ? `Check pages on ${host}` : 'Checking is not available on this page'}</label>
       </div>
-      <fieldset class="cc-control cc-fieldset">
-        <legend>Show matches</legend>
-        <label>
-          <input type="radio" name={`${id}-level`} checked={sensitivity === 'confident'} onChange={() => props.onSensitivity('confident')} />
-          Confident only
-        </label>
-        <label>
-          <input type="radio" name={`${id}-level`} checked={sensitivity === 'possible'} onChange={() => props.onSensitivity('possible')} />
-          Include possible matches
-        </label>
-      </fieldset>
-      <a class="cc-link" href={props.annotationsHref} target="_blank" rel="noopener" onClick={openAnnotations}>
-        Your annotations
-      </a>
+      <div class="cc-control">
+        <label for={`${id}-mode-site`}>Mark here</label>
+        <select
+          id={`${id}-mode-site`}
+          class="cc-input cc-select"
+          value={site ?? FOLLOW}
+          title={site === null ? followTitle : undefined}
+          disabled={host === null}
+          onChange={(e) => props.onSiteHighlightMode?.(e.currentTarget.value === FOLLOW ? null : (e.currentTarget.value as HighlightMode))}
+        >
+          <option value={FOLLOW}>As everywhere</option>
+          <ModeOptions />
+        </select>
+      </div>
+      <div class="cc-control">
+        <label for={`${id}-mode`}>Mark everywhere</label>
+        <select id={`${id}-mode`} class="cc-input cc-select" value={global} onChange={(e) => props.onHighlightMode?.(e.currentTarget.value as HighlightMode)}>
+          <ModeOptions />
+        </select>
+      </div>
+      <div class="cc-control">
+        <label for={`${id}-level`}>Show matches</label>
+        <select id={`${id}-level`} class="cc-input cc-select" value={sensitivity} onChange={(e) => props.onSensitivity(e.currentTarget.value as Sensitivity)}>
+          <option value="confident">Confident only</option>
+          <option value="possible">Confident and possible</option>
+        </select>
+      </div>
     </section>
+  );
+}
+
+/** Props of {@link AnnotationsLink}. */
+export interface AnnotationsLinkProps {
+  href: string;
+  onOpen?(): void;
+}
+
+/** "Your annotations": a link to the annotations page, or a handler that opens it in a tab. */
+export function AnnotationsLink({ href, onOpen }: AnnotationsLinkProps) {
+  const open = (e: MouseEvent) => {
+    if (!onOpen) return;
+    e.preventDefault();
+    onOpen();
+  };
+  return (
+    <a class="cc-link" href={href} target="_blank" rel="noopener" onClick={open}>
+      Your annotations
+    </a>
   );
 }

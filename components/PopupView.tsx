@@ -2,6 +2,9 @@
  * The whole popup, presentational: the page's claims or the state that stands in for them, the lookup, and
  * the controls. The wiring (entrypoints/popup/App.tsx) turns the background's tab report into a
  * {@link PopupPhase} and passes callbacks; this component only arranges the parts.
+ *
+ * Laid out for Chrome's popup cap (at most 600 px tall): a header bar (title, the annotations page), the
+ * claims in a region of their own that scrolls, then the lookup field and the settings, always in view.
  */
 import { PageNotes, type PageNotesProps } from './PageNotes';
 import type { PageMatch } from '../lib/match/page';
@@ -9,7 +12,8 @@ import type { Annotation } from '../lib/annotations/model';
 import type { UnsupportedReason } from '../lib/popup/page-support';
 import { ClaimList } from './ClaimList';
 import { LookupBox, type LookupBoxProps } from './LookupBox';
-import { PopupControls, type PopupControlsProps } from './PopupControls';
+import { AnnotationsLink, PopupControls, type PopupControlsProps } from './PopupControls';
+import { DismissedMatches, type DismissedMatchesProps } from './DismissedMatches';
 import { PopupState } from './PopupState';
 import './theme.css';
 import './popup.css';
@@ -42,6 +46,8 @@ export interface PopupViewProps {
   notes?: PageNotesProps | null;
   /** The reader's notes per claim of the page, made on any site. */
   claimNotes?: ReadonlyMap<string, readonly Annotation[]>;
+  /** Matches dismissed ("Not a match") on this page, with undo. */
+  dismissed?: DismissedMatchesProps | null;
 }
 
 function FileAccessState() {
@@ -84,19 +90,27 @@ function PageSection(props: PopupViewProps) {
   }
 }
 
-/** The popup page: heading, page section, notice, lookup, controls. */
+/** The popup page: header bar, page section (scrolls), notice, lookup, settings. */
 export function PopupView(props: PopupViewProps) {
   return (
     <main class="cc cc-popup">
-      <h1 class="cc-popup-title">Crosscheck</h1>
-      <PageSection {...props} />
-      {props.notes ? <PageNotes {...props.notes} /> : null}
+      <header class="cc-popup-head">
+        <h1 class="cc-popup-title">Crosscheck</h1>
+        <AnnotationsLink href={props.controls.annotationsHref} onOpen={props.controls.onOpenAnnotations} />
+      </header>
+      <div class="cc-popup-page">
+        <PageSection {...props} />
+        {props.dismissed ? <DismissedMatches {...props.dismissed} /> : null}
+        {props.notes ? <PageNotes {...props.notes} /> : null}
+      </div>
       {props.notice ? (
         <p class="cc-status cc-notice" role="status">
           {props.notice}
         </p>
       ) : null}
-      <LookupBox {...props.lookup} />
+      <div class="cc-popup-lookup">
+        <LookupBox {...props.lookup} />
+      </div>
       <PopupControls {...props.controls} />
     </main>
   );

@@ -163,6 +163,8 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   saveAnnotation: ({ annotation }, ctx) =>
     typeof annotation === 'object' && annotation !== null && typeof annotation.target === 'object' && annotation.target !== null &&
     onOrigin(annotation.target.source, ctx.origin) && (annotation.target.scope === undefined || onOrigin(annotation.target.scope, ctx.origin)),
+  // Its own site's note only (the background checks the stored note's origin too), after a trusted click in the page.
+  deletePageAnnotation: ({ id, url }, ctx) => typeof id === 'string' && onOrigin(url, ctx.origin),
   pageAnnotations: ({ urls }, ctx) => Array.isArray(urls) && urls.length <= MAX_PAGE_URLS && urls.every((u) => onOrigin(u, ctx.origin)),
   reportAnchoring: ({ placed, orphans }) => Array.isArray(placed) && Array.isArray(orphans),
   claimAnnotations: ({ claims }) => Array.isArray(claims),
@@ -180,6 +182,11 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   moveClaim: false,
   pageClaims: false,
   revealMatch: false,
+  // Extension pages only: "Not a match" is undone from the popup, never by a page (a page could otherwise
+  // read which claims the reader dismissed, or bring back a match the reader rejected).
+  dismissedClaims: false,
+  undismissMatch: false,
+  restoreMatch: false,
 };
 
 /** True when the sender in `ctx` may make the request `msg` (the per-request table {@link CONTENT_SCRIPT_RULES}). */

@@ -10,6 +10,18 @@ export type PopupIntent = 'view' | 'annotate' | 'lookup';
 /** Lowest match level shown on pages: only confident matches, or possible ones too. */
 export type Sensitivity = 'confident' | 'possible';
 
+/**
+ * Which matched sentences are marked on the page: every claim, only claims whose figures differ from the
+ * corpus (the ones worth a reader's attention), or none (the popup still lists them).
+ */
+export type HighlightMode = 'all' | 'differing' | 'off';
+
+/** Every {@link HighlightMode}, in the order the popup offers them. */
+export const HIGHLIGHT_MODES: readonly HighlightMode[] = ['all', 'differing', 'off'];
+
+/** Per-site highlight mode by host name; absent means the global mode applies. */
+export type SiteHighlightModes = Record<string, HighlightMode>;
+
 /** "Not a match" choices: claim ids by page key (see {@link pageKey}). */
 export type DismissedMatches = Record<string, string[]>;
 
@@ -55,6 +67,33 @@ export function withDismissed(all: DismissedMatches, url: string, claim: string)
   const rest = Object.entries(all).filter(([k]) => k !== key);
   const kept = rest.slice(Math.max(0, rest.length - (MAX_DISMISSED_PAGES - 1)));
   return Object.fromEntries([...kept, [key, claims.includes(claim) ? claims : [...claims, claim]]]);
+}
+
+/** `all` without `claim` on `url` (the reader's undo of "Not a match"); a page left with none is forgotten. */
+export function withoutDismissed(all: DismissedMatches, url: string, claim: string): DismissedMatches {
+  const key = pageKey(url);
+  const claims = (all[key] ?? []).filter((c) => c !== claim);
+  const rest = Object.entries(all).filter(([k]) => k !== key);
+  return Object.fromEntries(claims.length > 0 ? [...rest, [key, claims]] : rest);
+}
+
+/** The highlight mode on the host of `url`: the site's own choice, else the global one. */
+export function highlightModeOn(global: HighlightMode, sites: SiteHighlightModes, url: string): HighlightMode {
+  try {
+    return sites[new URL(url).hostname] ?? global;
+  } catch {
+    return global;
+  }
+}
+
+/** True when a match with these figure comparisons is marked on the page under `mode`. */
+export function markedUnder(mode: HighlightMode, match: { figures: ReadonlyArray<{ differ: boolean }> }): boolean {
+  return mode === 'all' || (mode === 'differing' && figuresDiffer(match));
+}
+
+/** True when at least one of the match's figures differs from the corpus. */
+export function figuresDiffer(match: { figures: ReadonlyArray<{ differ: boolean }> }): boolean {
+  return match.figures.some((c) => c.differ);
 }
 
 /** True when a match of `level` is shown under `sensitivity`. */

@@ -4,7 +4,7 @@
  * page's origin. Their plain types and pure rules are in `lib/settings.ts`.
  */
 import { storage } from 'wxt/utils/storage';
-import type { DismissedMatches, PopupRequest, Sensitivity, SiteToggles } from '../lib/settings';
+import type { DismissedMatches, HighlightMode, PopupRequest, Sensitivity, SiteHighlightModes, SiteToggles } from '../lib/settings';
 
 /**
  * Where "not a match" choices were kept before they moved to the background's private store (content scripts
@@ -17,6 +17,13 @@ export const alwaysCheckItem = storage.defineItem<string[]>('local:alwaysCheckSi
 export const sensitivityItem = storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'possible', version: 1 });
 /** Automatic checking switched on or off per host. */
 export const siteTogglesItem = storage.defineItem<SiteToggles>('local:siteToggles', { fallback: {}, version: 1 });
+/**
+ * Which matches are marked on pages, everywhere (issue 12: a light default that marks every claim). A new item
+ * at version 1: readers of earlier versions had no choice, which is what `all` keeps.
+ */
+export const highlightModeItem = storage.defineItem<HighlightMode>('local:highlightMode', { fallback: 'all', version: 1 });
+/** The highlight mode chosen for single sites, by host; it wins over {@link highlightModeItem}. */
+export const siteHighlightModesItem = storage.defineItem<SiteHighlightModes>('local:siteHighlightModes', { fallback: {}, version: 1 });
 
 /**
  * The last card request for the popup. In `local` rather than `session` storage: content scripts import this
@@ -39,4 +46,11 @@ export async function removeAlwaysCheckSite(origin: string): Promise<void> {
 export async function setSiteEnabled(url: string, enabled: boolean): Promise<void> {
   const host = new URL(url).hostname;
   await siteTogglesItem.setValue({ ...(await siteTogglesItem.getValue()), [host]: enabled });
+}
+
+/** Sets the highlight mode of the host of `url` (`null`: follow the global mode again). */
+export async function setSiteHighlightMode(url: string, mode: HighlightMode | null): Promise<void> {
+  const host = new URL(url).hostname;
+  const { [host]: _old, ...rest } = await siteHighlightModesItem.getValue();
+  await siteHighlightModesItem.setValue(mode === null ? rest : { ...rest, [host]: mode });
 }

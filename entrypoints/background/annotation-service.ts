@@ -151,6 +151,19 @@ export class AnnotationService {
     return deleted ?? null;
   }
 
+  /**
+   * Deletes `id` for a content script of `origin`: only a note filed on that origin (by its source), so a page
+   * cannot delete another site's note by guessing its id. @throws when the note belongs to another site.
+   */
+  async removeOnOrigin(id: string, origin: string | null): Promise<Annotation | null> {
+    if (origin !== null) {
+      const stored = await this.withDb((db) => getAnnotation(db, id));
+      if (!stored) return null;
+      if (originOf(stored.target.source) !== origin) throw new Error('This note belongs to another site');
+    }
+    return this.remove(id);
+  }
+
   /** One bounded batch of the list (see {@link BATCH_LIMITS}), with the orphans among it. */
   async list(after: string | null = null): Promise<AnnotationBatch & { orphans: string[] }> {
     const batch = await this.withDb((db) => listPage(db, after, BATCH_LIMITS));
@@ -263,6 +276,7 @@ export class AnnotationService {
     return {
       saveAnnotation: ({ annotation, base }, ctx) => this.save(annotation, { origin: originScope(ctx), ...(base === undefined ? {} : { base }) }),
       deleteAnnotation: async ({ id }) => ({ deleted: await this.remove(id) }),
+      deletePageAnnotation: async ({ id }, ctx) => ({ deleted: await this.removeOnOrigin(id, originScope(ctx)) }),
       listAnnotations: ({ after }) => this.list(after ?? null),
       pageAnnotations: ({ urls }) => this.forPage(urls),
       reportAnchoring: async ({ placed, orphans }, ctx) => ({ recorded: await this.reportAnchoring(placed, orphans, originScope(ctx)) }),

@@ -7,7 +7,7 @@
  *
  * Writes go through one queue: two "Not a match" clicks at once (two tabs, or two quick clicks) both land.
  */
-import { type DismissedMatches, dismissedOn, withDismissed } from '../../lib/settings';
+import { type DismissedMatches, dismissedOn, withDismissed, withoutDismissed } from '../../lib/settings';
 import { SerialQueue } from './annotation-service';
 
 /** Database of the background's private settings (apart from the annotation store and its migrations). */
@@ -30,6 +30,8 @@ export interface DismissedStore {
   on(url: string): Promise<string[]>;
   /** Adds `claim` on the page at `url`; answers the page's list afterwards. */
   add(url: string, claim: string): Promise<string[]>;
+  /** Removes `claim` on the page at `url` (the popup's undo); answers the page's list afterwards. */
+  remove(url: string, claim: string): Promise<string[]>;
   /** Calls `listener` after every change. */
   onChange(listener: () => void): void;
 }
@@ -92,17 +94,19 @@ export function createDismissedStore(factory: IDBFactory, legacy: LegacyDismisse
       value = null;
       throw error;
     }));
+  const change = (url: string, next: (all: DismissedMatches) => DismissedMatches) =>
+    writes.run(async () => {
+      const value_ = next(await get());
+      await writeValue(factory, value_);
+      value = Promise.resolve(value_);
+      listeners.forEach((l) => l());
+      return [...dismissedOn(value_, url)];
+    });
   return {
     get,
     on: async (url) => [...dismissedOn(await get(), url)],
-    add: (url, claim) =>
-      writes.run(async () => {
-        const next = withDismissed(await get(), url, claim);
-        await writeValue(factory, next);
-        value = Promise.resolve(next);
-        listeners.forEach((l) => l());
-        return [...dismissedOn(next, url)];
-      }),
+    add: (url, claim) => change(url, (all) => withDismissed(all, url, claim)),
+    remove: (url, claim) => change(url, (all) => withoutDismissed(all, url, claim)),
     onChange: (listener) => void listeners.push(listener),
   };
 }

@@ -42,6 +42,12 @@ export default defineBackground(() => {
     },
     dismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.add(url, claim) }),
     pageDismissed: async ({ url }) => ({ dismissed: await settings.dismissed.on(url) }),
+    // The popup's list of "Not a match" choices on its page, and their undo (extension pages only).
+    dismissedClaims: async ({ url }) => {
+      const [ids, view] = await Promise.all([settings.dismissed.on(url), index.get()]);
+      return { claims: ids.map((claim) => ({ claim, label: view.claimById.get(claim)?.label ?? claim })) };
+    },
+    undismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.remove(url, claim) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       const view = await index.get();
       // Each sentence is read in its page: the context of every sentence of this page seen so far.

@@ -34,7 +34,7 @@ export interface BackgroundSettings {
   siteToggles: CachedValue<SiteToggles>;
   sensitivity: CachedValue<Sensitivity>;
   /** "Not a match" choices: the background's private store, not `storage.local` (content scripts read that). */
-  dismissed: CachedValue<DismissedMatches> & Pick<DismissedStore, 'on' | 'add'>;
+  dismissed: CachedValue<DismissedMatches> & Pick<DismissedStore, 'on' | 'add' | 'remove'>;
   /** Calls `listener` after the sensitivity or the dismissed matches changed. */
   onDisplayChange(listener: () => void): void;
 }

@@ -46,7 +46,11 @@ export class ClaimCards {
         onAnnotate: (e) => hooks.annotate(e),
         onNotAMatch: (e) => void this.dismiss(e),
       },
-      () => (this.pinned = false),
+      () => {
+        this.pinned = false;
+        // The fill follows the card: back to the claim moved to from the keyboard, if any.
+        this.painter.setActive(this.nav.currentId());
+      },
     );
     watchHover(ctx, doc, {
       highlighter,
@@ -71,6 +75,8 @@ export class ClaimCards {
         this.card.close();
         return open;
       },
+      leave: () => this.nav.leave(),
+      isOurs: (node) => this.card.owns(node),
     });
   }
 
@@ -101,6 +107,7 @@ export class ClaimCards {
     const range = this.painter.rangeOf(id);
     if (!entry || !range) return;
     this.pinned = fromKeyboard;
+    this.painter.setActive(id);
     const notes = await this.hooks.notesFor(entry.match.claim);
     await this.card.open(entry, range, { autoFocus: fromKeyboard, annotations: notes.here, notesElsewhere: notes.elsewhere });
   }

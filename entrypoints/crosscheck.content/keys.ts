@@ -17,6 +17,10 @@ export interface KeyTarget {
   openCurrent(): boolean;
   /** Closes the card; false when none was open. */
   close(): boolean;
+  /** The reader clicked in the page or moved focus: the claim moved to is no longer current. */
+  leave(): void;
+  /** True for nodes of our own UI (the card's host), whose focus keeps the claim current. */
+  isOurs?(node: Node): boolean;
 }
 
 /** True when `node` is, or is inside, a form field or editable content (keys and selections there are the page's). */
@@ -38,4 +42,7 @@ export function watchKeys(ctx: ContentScriptContext, doc: Document, target: KeyT
       if (target.openCurrent()) e.preventDefault();
     }
   });
+  ctx.addEventListener(doc, 'pointerdown', (e) => e.isTrusted && !target.isOurs?.(e.target as Node) && target.leave(), { passive: true });
+  // Focus landing on something of the page (Tab to a link) ends the move; our own card taking focus does not.
+  ctx.addEventListener(doc, 'focusin', (e) => e.isTrusted && e.target !== doc.body && !target.isOurs?.(e.target as Node) && target.leave());
 }

@@ -1,6 +1,8 @@
 /**
- * Keyboard navigation between highlighted claims: the current claim is shown by selecting its sentence (the
- * browser's own, accessible focus for text), scrolled into view, and announced in a live region.
+ * Keyboard navigation between highlighted claims. The claim moved to is filled (the highlighter's active
+ * highlight), scrolled into view and announced in a live region. No text is selected: a selection would pop
+ * the Annotate button over the card, and would replace whatever the reader had selected. Whatever had focus
+ * in the page is blurred, so that Enter opens the claim's card rather than following a link focused before.
  */
 import type { Painter } from './painter';
 
@@ -15,9 +17,9 @@ export class ClaimNavigator {
     private readonly announce: (text: string) => void,
   ) {}
 
-  /** Moves to the next (1) or previous (-1) claim in reading order, wrapping around; returns its id. */
+  /** Moves to the next (1) or previous (-1) marked claim in reading order, wrapping around; returns its id. */
   move(direction: 1 | -1): { id: string; index: number; total: number } | null {
-    const list = this.painter.ordered();
+    const list = this.painter.ordered(true);
     if (list.length === 0) return null;
     const at = list.findIndex((e) => e.id === this.current);
     const index = at < 0 ? (direction > 0 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
@@ -25,38 +27,38 @@ export class ClaimNavigator {
     return entry && this.show(entry.id, index, list.length) ? { id: entry.id, index, total: list.length } : null;
   }
 
-  /** Moves to the claim `id` (the popup's "Show on page"); false when it is no longer painted. */
+  /** Moves to the claim `id` (the popup's "Show on page", marked or not); false when it is no longer on the page. */
   moveTo(id: string): boolean {
     const list = this.painter.ordered();
     const index = list.findIndex((e) => e.id === id);
     return index >= 0 && this.show(id, index, list.length);
   }
 
-  /** Scrolls to the claim, selects its sentence and announces it. */
+  /** Scrolls to the claim, fills it and announces it. */
   private show(id: string, index: number, total: number): boolean {
     const entry = this.painter.get(id);
     const range = this.painter.rangeOf(id);
     if (!entry || !range) return false;
     this.current = id;
     scrollToRange(range);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body) focused.blur();
+    this.painter.setActive(id);
     this.announce(`Claim ${index + 1} of ${total}: ${entry.match.claimLabel}`);
     return true;
   }
 
-  /** The claim moved to, while its sentence is still the selection (the reader has not moved on). */
+  /** The claim moved to, until the reader moves on ({@link leave}) or it leaves the page. */
   currentId(): string | null {
-    if (!this.current) return null;
-    const range = this.painter.rangeOf(this.current);
-    const selection = getSelection();
-    if (!range || !selection || selection.rangeCount !== 1) return null;
-    const selected = selection.getRangeAt(0);
-    const same =
-      selected.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
-      selected.compareBoundaryPoints(Range.END_TO_END, range) === 0;
-    return same ? this.current : null;
+    if (this.current && !this.painter.get(this.current)) this.current = null;
+    return this.current;
+  }
+
+  /** The reader clicked or focused something else: the claim moved to is no longer current. */
+  leave(): void {
+    if (this.current === null) return;
+    this.current = null;
+    this.painter.setActive(null);
   }
 }
 

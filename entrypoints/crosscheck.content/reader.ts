@@ -7,9 +7,9 @@ import { canonicalUrlOf } from '../../lib/dom/anchor';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardNotes } from '../../components/ClaimCard';
 import { createHighlighter } from '../../lib/dom/index';
-import { type Sensitivity, type SiteToggles, levelShown, siteEnabled } from '../../lib/settings';
+import { type HighlightMode, type Sensitivity, type SiteHighlightModes, type SiteToggles, highlightModeOn, levelShown, markedUnder, siteEnabled } from '../../lib/settings';
 import { listen, sendToBackground } from '../../utils/messaging';
-import { sensitivityItem, siteTogglesItem } from '../../utils/settings';
+import { highlightModeItem, sensitivityItem, siteHighlightModesItem, siteTogglesItem } from '../../utils/settings';
 import { CARD_HOST } from './card';
 import { type CardHooks, ClaimCards } from './card-actions';
 import { type EarlyAnswers, takeEarly } from './early';
@@ -52,6 +52,8 @@ class Reader implements ScanState, CardHooks {
   url = location.href;
   dismissed = new Set<string>();
   sensitivity: Sensitivity = 'possible';
+  /** The highlight mode, global and per site; the one on this page is {@link highlightModeOn} of both. */
+  private modes: { global: HighlightMode; sites: SiteHighlightModes } = { global: 'all', sites: {} };
   readonly isOurs = isOurs;
 
   constructor(
@@ -95,10 +97,15 @@ class Reader implements ScanState, CardHooks {
         matches: this.painter.ordered().map((e) => e.match),
       }),
       revealMatch: async ({ claim, text }) => ({ found: await this.cards.reveal(claim, text) }),
+      restoreMatch: ({ claim }) => this.restore(claim),
     });
     this.ctx.onInvalidated(stop);
     this.ctx.onInvalidated(sensitivityItem.watch((value) => this.setSensitivity(value)));
     this.ctx.onInvalidated(siteTogglesItem.watch((value) => void this.setSiteToggles(value)));
+    this.ctx.onInvalidated(highlightModeItem.watch((global) => this.setModes({ ...this.modes, global })));
+    this.ctx.onInvalidated(siteHighlightModesItem.watch((sites) => this.setModes({ ...this.modes, sites })));
+    // Read alongside the article, before the first answer is painted.
+    const modes = Promise.all([highlightModeItem.getValue(), siteHighlightModesItem.getValue()]);
     // A page can dispatch an event of that name too (it knows the extension id); its properties are not visible
     // from this world, so an event without a URL is not ours.
     this.ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
@@ -108,6 +115,8 @@ class Reader implements ScanState, CardHooks {
     // script's evaluation when it is injected on demand, so that neither task is long.
     await yieldToPage();
     const article = await this.scan.readArticle();
+    const [global, sites] = await modes.catch((): [HighlightMode, SiteHighlightModes] => ['all', {}]);
+    this.setModes({ global, sites });
     const { mode, sensitivity, dismissed } = await early;
     this.sensitivity = sensitivity;
     this.dismissed = new Set(dismissed);
@@ -126,6 +135,20 @@ class Reader implements ScanState, CardHooks {
     this.dismissed = new Set((await sendToBackground('pageDismissed', { url })).dismissed);
     this.painter.removeWhere((e) => this.dismissed.has(e.match.claim) || !e.block.isConnected);
     if (this.scan.following) await this.scan.checkPage();
+  }
+
+  /** The highlight mode changed (or was read): mark what it shows on this page, unmark the rest. */
+  private setModes(modes: { global: HighlightMode; sites: SiteHighlightModes }): void {
+    this.modes = modes;
+    const mode = highlightModeOn(modes.global, modes.sites, this.url);
+    this.painter.setMarked((match) => markedUnder(mode, match));
+  }
+
+  /** The popup undid "Not a match" for `claim`: its sentences are matched again (answered from the cache). */
+  private async restore(claim: string): Promise<{ restored: boolean }> {
+    const restored = this.dismissed.delete(claim);
+    if (restored && this.scan.following) await this.scan.checkPage();
+    return { restored };
   }
 
   private setSensitivity(value: Sensitivity): void {

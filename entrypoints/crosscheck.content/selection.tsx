@@ -1,10 +1,12 @@
 /**
- * Annotating a text selection: a small "Annotate" button appears next to what the reader selected; it opens
- * the editor panel there. The context menu and the keyboard command open the panel directly. Both live in
- * one closed shadow root (./in-page-ui.ts); the page's selection is copied when the button appears, so clicking
- * cannot lose it. Only the reader's own mouse and keys offer the button: a page script's synthetic events do not.
+ * The in-page annotation panel: a small "Annotate" button next to what the reader selected, the editor panel
+ * (opened from that button, the context menu, the keyboard command or a claim card's Annotate), and the note
+ * shown on hovering one's own note. All live in one closed shadow root (./in-page-ui.ts), framed like the card
+ * and placed next to the passage without covering it (`placePanel`). The page's selection is copied when the
+ * button appears, so clicking cannot lose it. Only the reader's own mouse and keys act: a page script's
+ * synthetic events do not.
  */
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import themeCss from '../../components/theme.css?inline';
@@ -13,13 +15,12 @@ import type { AnnotationDraft } from '../../components/AnnotationEditor';
 import { PageEditor } from './editor';
 import { createClosedUi, isTrustedInput } from './in-page-ui';
 import { isEditable } from './keys';
+import { boxOf, placePanel } from './panel-place';
 
 /** Tag of the selection UI's shadow host; the page observer and the text map ignore it. */
 export const SELECTION_HOST = 'crosscheck-annotate';
 /** Longest selection offered for annotation (characters): a note is about a sentence or a passage, not a page. */
 export const MAX_SELECTION_CHARS = 2000;
-const GAP = 6;
-const MARGIN = 8;
 const BUTTON_CSS = `.cc-sel-button { font: 13px/1.2 system-ui, sans-serif; padding: 4px 10px; border-radius: 4px;
   border: 1px solid rgb(150, 80, 230); background: rgb(150, 80, 230); color: #fff; cursor: pointer;
   box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
@@ -30,15 +31,34 @@ export interface SelectionActions {
   /** Label of the claim the range matched, if any (shown in the editor). */
   claimAt(range: Range): { claim: string; claimLabel: string } | null;
   /** Saves the annotation; a rejection keeps the panel open with the message. */
-  save(range: Range, draft: AnnotationDraft, claim: string | undefined): Promise<unknown>;
+  save(range: Range, draft: AnnotationDraft, claim: { claim: string; claimLabel: string } | null): Promise<unknown>;
   /** True for nodes of our own UI (card, this panel). */
   isOurs(node: Node): boolean;
 }
 
-/** The selection button and panel. */
+/** How to open the editor on a passage. */
+export interface EditorRequest {
+  heading: string;
+  claimLabel?: string;
+  initialNote?: string;
+  initialTags?: readonly string[];
+  save(draft: AnnotationDraft): Promise<unknown>;
+}
+
+/** The selection button, the editor panel and the hovered note. */
 export interface SelectionUi {
   /** Opens the editor on the current selection; false when nothing is selected. */
   openForSelection(): Promise<boolean>;
+  /** Opens the editor on `at` (a card's Annotate, a note's Edit). */
+  openEditor(at: Range, request: EditorRequest): Promise<void>;
+  /** Shows `content` (the hovered note) next to `at`, unless the editor is open. */
+  showNote(at: Range, content: ComponentChild): Promise<void>;
+  /** True while the editor is open. */
+  readonly editing: boolean;
+  /** True when `node` belongs to this UI. */
+  owns(node: EventTarget | null): boolean;
+  /** Hides the hovered note (not the editor). */
+  hideNote(): void;
   close(): void;
 }
 
@@ -46,7 +66,7 @@ export interface SelectionUi {
 export function watchSelection(ctx: ContentScriptContext, doc: Document, actions: SelectionActions): SelectionUi {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let range: Range | null = null;
-  let editing = false;
+  let shown: 'none' | 'button' | 'editor' | 'note' = 'none';
 
   const root = async (): Promise<HTMLElement> => {
     if (!ui) {
@@ -65,19 +85,27 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
     return ui.mounted as HTMLElement;
   };
 
-  const place = (el: HTMLElement, at: Range) => {
-    const rects = at.getClientRects();
-    const rect = rects[rects.length - 1] ?? at.getBoundingClientRect();
+  /** Puts a panel next to the whole passage; the selection button goes at the selection's end. */
+  const place = (el: HTMLElement, at: Range, panel: boolean) => {
     el.style.display = 'block';
+    const frame = (el.firstElementChild as HTMLElement | null) ?? el;
+    frame.style.maxHeight = '';
     const box = el.getBoundingClientRect();
-    const below = rect.bottom + GAP;
-    const top = below + box.height <= innerHeight - MARGIN ? below : Math.max(MARGIN, rect.top - GAP - box.height);
-    el.style.left = `${Math.max(MARGIN, Math.min(rect.right - box.width, innerWidth - box.width - MARGIN))}px`;
-    el.style.top = `${top}px`;
+    const viewport = { width: innerWidth, height: innerHeight };
+    if (!panel) {
+      const rects = at.getClientRects();
+      const end = rects[rects.length - 1] ?? at.getBoundingClientRect();
+      const spot = placePanel({ left: end.right - box.width, top: end.top, right: end.right, bottom: end.bottom }, box, viewport);
+      Object.assign(el.style, { left: `${spot.left}px`, top: `${spot.top}px` });
+      return;
+    }
+    const spot = placePanel(boxOf(at), box, viewport);
+    Object.assign(el.style, { left: `${spot.left}px`, top: `${spot.top}px` });
+    if (spot.maxHeight !== undefined) frame.style.maxHeight = `${spot.maxHeight}px`;
   };
 
   const close = () => {
-    editing = false;
+    shown = 'none';
     range = null;
     const el = ui?.mounted;
     if (el) {
@@ -97,18 +125,18 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
     return r.cloneRange();
   };
 
-  const openEditor = async (at: Range): Promise<void> => {
+  const openEditor = async (at: Range, request: EditorRequest): Promise<void> => {
     const el = await root();
-    editing = true;
+    shown = 'editor';
     range = at;
-    const match = actions.claimAt(at);
     render(
       <PageEditor
         quote={at.toString().replace(/\s+/g, ' ').trim()}
-        claimLabel={match?.claimLabel}
-        heading="Annotate"
-        variant="panel"
-        save={(draft) => actions.save(at, draft, match?.claim)}
+        claimLabel={request.claimLabel}
+        heading={request.heading}
+        initialNote={request.initialNote}
+        initialTags={request.initialTags}
+        save={request.save}
         close={() => {
           close();
           doc.getSelection()?.removeAllRanges();
@@ -116,33 +144,41 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
       />,
       el,
     );
-    place(el, at);
+    place(el, at, true);
+  };
+
+  const openOnSelection = (at: Range): Promise<void> => {
+    const match = actions.claimAt(at);
+    return openEditor(at, { heading: 'Annotate', claimLabel: match?.claimLabel, save: (draft) => actions.save(at, draft, match) });
   };
 
   const offerButton = async (): Promise<void> => {
-    if (editing) return;
+    if (shown === 'editor') return;
     const at = currentRange();
-    if (!at) return close();
+    if (!at) return shown === 'button' ? close() : undefined;
     const el = await root();
     range = at;
+    shown = 'button';
     render(
       <button
         type="button"
         class="cc-sel-button"
         // Keeps the page's selection: without it, pressing the button would clear what it is about.
         onMouseDown={(e) => e.preventDefault()}
-        onClick={() => void openEditor(at)}
+        onClick={() => void openOnSelection(at)}
       >
         Annotate
       </button>,
       el,
     );
-    place(el, at);
+    place(el, at, false);
   };
+
+  const owns = (node: EventTarget | null): boolean => node instanceof Node && ui !== null && (ui.shadowHost === node || ui.shadowHost.contains(node));
 
   const fromPage = (e: Event) => {
     if (!isTrustedInput(e)) return;
-    if (e.target instanceof Node && (ui?.shadowHost === e.target || ui?.shadowHost.contains(e.target))) return;
+    if (owns(e.target)) return;
     ctx.setTimeout(() => void offerButton(), 0);
   };
   ctx.addEventListener(doc, 'mouseup', fromPage);
@@ -150,15 +186,40 @@ export function watchSelection(ctx: ContentScriptContext, doc: Document, actions
     if (e.shiftKey || e.key === 'Shift') fromPage(e);
   });
   ctx.addEventListener(doc, 'selectionchange', () => {
-    if (!editing && range && !currentRange()) close();
+    if (shown === 'button' && range && !currentRange()) close();
   });
+  // The panel follows its passage as the page scrolls or resizes (as the card does); a hovered note just goes.
+  const follow = () => {
+    const el = ui?.mounted;
+    if (!el || !range || shown === 'none') return;
+    if (shown === 'note') close();
+    else place(el, range, shown === 'editor');
+  };
+  ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', follow, { passive: true });
 
   return {
     async openForSelection() {
-      const at = currentRange() ?? (editing ? null : range);
+      const at = currentRange() ?? (shown === 'button' ? range : null);
       if (!at) return false;
-      await openEditor(at);
+      await openOnSelection(at);
       return true;
+    },
+    openEditor,
+    async showNote(at, content) {
+      if (shown === 'editor' || shown === 'button') return;
+      const el = await root();
+      shown = 'note';
+      range = at;
+      render(content, el);
+      place(el, at, true);
+    },
+    get editing() {
+      return shown === 'editor';
+    },
+    owns,
+    hideNote() {
+      if (shown === 'note') close();
     },
     close,
   };

@@ -14,6 +14,7 @@ import { useReport } from './use-report';
 import { useSettings } from './use-settings';
 import { usePageNotes } from './use-page-notes';
 import { useClaimNotes } from './use-claim-notes';
+import { useDismissed } from './use-dismissed';
 
 /** How long the page takes to redraw after a setting changed before the popup asks again. */
 const SETTLE_MS = 300;
@@ -28,6 +29,7 @@ export function App() {
   const lookup = useLookup();
   const notes = usePageNotes(report?.noteUrls ?? (report?.url ? [report.url] : []));
   const claimNotes = useClaimNotes(phase.kind === 'claims' ? phase.matches.map((m) => m.claim) : []);
+  const dismissed = useDismissed(report?.tabId ?? null, report?.url ?? null, () => void reload());
   const [openClaim, setOpenClaim] = useState<string | null>(null);
   const [prefilled, setPrefilled] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,6 +74,7 @@ export function App() {
       openClaim={openClaim}
       claimNotes={claimNotes}
       notes={{ ...notes, orphansHref, onOpenOrphans: () => openPage(orphansHref) }}
+      dismissed={{ claims: dismissed.claims, onUndo: (claim) => void dismissed.undo(claim) }}
       notice={notice ?? (lookup.error ? `The claim corpus could not be loaded: ${lookup.error}` : null)}
       lookup={{ query: lookup.query, results: lookup.results, onQuery: lookup.setQuery, autoFocus: prefilled }}
       controls={{
@@ -80,6 +83,10 @@ export function App() {
         onSiteEnabled: (on) => void settings.setSiteEnabled(on).then(afterSetting),
         sensitivity: settings.sensitivity,
         onSensitivity: (s) => void settings.setSensitivity(s).then(afterSetting),
+        highlightMode: settings.highlightMode,
+        siteHighlightMode: settings.siteHighlightMode,
+        onHighlightMode: (m) => void settings.setHighlightMode(m),
+        onSiteHighlightMode: (m) => void settings.setSiteHighlightMode(m),
         annotationsHref,
         onOpenAnnotations: () => openPage(annotationsHref),
       }}

@@ -1,6 +1,6 @@
 /**
  * The popup's lookup: loads the packaged corpus on first use (this is an extension page, so it fetches
- * `/corpus.json` itself instead of shipping a megabyte through a message), builds the fuse.js index once,
+ * `/corpus.json` itself instead of shipping a megabyte through a message), builds the claim index once,
  * and searches as the reader types, debounced.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -10,7 +10,7 @@ import { packagedUrl } from '../../utils/messaging';
 import { errorText } from '../../lib/errors';
 
 /**
- * Pause in typing before a search runs. A query costs 10-25 ms per word; 150 ms keeps results following the
+ * Pause in typing before a search runs. A query costs about 5 ms; 150 ms keeps results following the
  * typing without searching on every key of a fast typist.
  */
 export const LOOKUP_DEBOUNCE_MS = 150;

@@ -69,7 +69,8 @@ function dayStart(day: string | undefined, days = 0): number | undefined {
 
 /** The text searched by {@link AnnotationFilter.text}, folded. */
 function searchableText(annotation: Annotation): string {
-  return foldText([quoteOf(annotation), noteOf(annotation), ...tagsOf(annotation)].join('\n'));
+  const saved = [annotation['crosscheck:title'] ?? '', annotation['crosscheck:claimLabel'] ?? ''];
+  return foldText([quoteOf(annotation), noteOf(annotation), ...tagsOf(annotation), ...saved].join('\n'));
 }
 
 /** Builds the test for one filter, so the per-item work is only comparisons. */

@@ -14,6 +14,9 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  */
 export const CONTEXT_LENGTH = 32;
 
+/** Longest page title or claim label kept with a note (a label is one sentence; a title is a line). */
+export const MAX_LABEL_CHARS = 1_000;
+
 /** Tags the UI offers first; any other non-empty tag is allowed. */
 export const SUGGESTED_TAGS = ['disputed', 'verified', 'follow up'] as const;
 
@@ -65,6 +68,10 @@ export interface Annotation {
   target: AnnotationTarget;
   /** Id of the corpus claim the sentence was matched to, when there was one. */
   'crosscheck:claim'?: string;
+  /** That claim's label as it read when the note was saved (the annotations page has no corpus at hand). */
+  'crosscheck:claimLabel'?: string;
+  /** Title of the page the note was made on, when saved (notes from before issue 12 have none). */
+  'crosscheck:title'?: string;
 }
 
 /** What `createAnnotation` needs. `now` and `id` are passed in so the model stays pure and testable. */
@@ -78,6 +85,9 @@ export interface NewAnnotation {
   canonicalUrl: string;
   seenUrl: string;
   claimId?: string;
+  claimLabel?: string;
+  /** The page's title (`document.title`); blank titles are not stored. */
+  title?: string;
   now: Date;
   /** Full id, e.g. from {@link newAnnotationId}. */
   id: string;
@@ -145,6 +155,9 @@ export function createAnnotation(input: NewAnnotation): Annotation {
     target,
   };
   if (input.claimId) annotation['crosscheck:claim'] = input.claimId;
+  if (input.claimId && input.claimLabel) annotation['crosscheck:claimLabel'] = input.claimLabel.slice(0, MAX_LABEL_CHARS);
+  const title = input.title?.replace(/\s+/g, ' ').trim();
+  if (title) annotation['crosscheck:title'] = title.slice(0, MAX_LABEL_CHARS);
   return annotation;
 }
 

@@ -26,6 +26,11 @@ export interface AnnotationRequests {
   /** Deletes one annotation; answers what was deleted, for undo. */
   deleteAnnotation: { req: { id: string }; res: { deleted: Annotation | null } };
   /**
+   * The content script's Delete (hovering a note on its page): deletes the note `id` only when it was made on
+   * `url`'s origin, which must be the sender's own; a note of another site is refused by the background.
+   */
+  deletePageAnnotation: { req: { id: string; url: string }; res: { deleted: Annotation | null } };
+  /**
    * One bounded batch of the annotations after the id `after` (in id order; null or absent: from the start),
    * with the ids of those in it last found orphaned on their page, and the cursor of the next batch.
    */
@@ -54,6 +59,7 @@ export interface AnnotationRequests {
 export const ANNOTATION_REQUEST_NAMES: Record<keyof AnnotationRequests, true> = {
   saveAnnotation: true,
   deleteAnnotation: true,
+  deletePageAnnotation: true,
   listAnnotations: true,
   pageAnnotations: true,
   reportAnchoring: true,

@@ -51,3 +51,28 @@ export function withCleanUrls(annotation: Annotation): Annotation {
   const target: AnnotationTarget = scope === undefined || scope === source ? { ...rest, source } : { ...rest, source, scope };
   return { ...annotation, target };
 }
+
+/** Words of a quote a text fragment names at each end when the quote is long (the browser finds what lies between). */
+export const FRAGMENT_EDGE_WORDS = 6;
+
+/** Percent-encodes a text-fragment term: `-`, `,` and `&` are syntax there, so they are encoded too. */
+function fragmentTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/**
+ * The page address that scrolls to the annotated passage: the note's page with a text fragment
+ * (`#:~:text=start,end`, https://wicg.github.io/scroll-to-text-fragment/), which Chromium, Safari and Firefox
+ * (131+) scroll to and mark on load. A long quote is named by its first and last words. The page as it is
+ * when the quote is missing.
+ */
+export function passageUrl(source: string, quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const base = source.replace(/#.*$/, '');
+  if (words.length === 0) return base;
+  const term =
+    words.length <= FRAGMENT_EDGE_WORDS * 2
+      ? fragmentTerm(words.join(' '))
+      : `${fragmentTerm(words.slice(0, FRAGMENT_EDGE_WORDS).join(' '))},${fragmentTerm(words.slice(-FRAGMENT_EDGE_WORDS).join(' '))}`;
+  return `${base}#:~:text=${term}`;
+}

@@ -5,6 +5,7 @@
  */
 import {
   ANNO_CONTEXT,
+  MAX_LABEL_CHARS,
   type Annotation,
   type AnnotationTarget,
   type Selector,
@@ -129,6 +130,8 @@ function checkSizes(a: Annotation, where: string): void {
   if (a.target.selector.length > MAX_TAGS) throw new ImportError(`${where} has ${count(a.target.selector.length)} selectors; at most ${MAX_TAGS} are kept`);
   const long = [a.id, a.target.source, a.target.scope ?? '', a['crosscheck:claim'] ?? ''].some((v) => v.length > MAX_URL_CHARS);
   if (long) throw new ImportError(`${where} has an id, address or claim longer than ${count(MAX_URL_CHARS)} characters`);
+  const labels = [a['crosscheck:claimLabel'] ?? '', a['crosscheck:title'] ?? ''];
+  if (labels.some((v) => v.length > MAX_LABEL_CHARS)) throw new ImportError(`${where} has a title or claim label longer than ${count(MAX_LABEL_CHARS)} characters`);
 }
 
 /**
@@ -171,6 +174,10 @@ export function validateAnnotation(value: unknown, index: number, name?: string)
   };
   const claim = optionalString(value, 'crosscheck:claim', where);
   if (claim !== undefined) annotation['crosscheck:claim'] = claim;
+  for (const key of ['crosscheck:claimLabel', 'crosscheck:title'] as const) {
+    const text = optionalString(value, key, where);
+    if (text !== undefined) annotation[key] = text;
+  }
   checkSizes(annotation, where);
   return annotation;
 }

@@ -8,8 +8,15 @@ import type { HighlightKind } from './highlight-style';
 export interface Highlighter {
   /** Which mechanism paints: the CSS Custom Highlight API or `<mark>` wrapping. */
   readonly mode: 'custom-highlight' | 'wrap';
-  /** Highlights `range` (copied; later changes to the caller's Range do not move it) as `kind`. */
-  add(id: string, range: Range, kind: HighlightKind): void;
+  /**
+   * Highlights `range` (copied; later changes to the caller's Range do not move it) as `kind`. A `cue` (a part
+   * of `range`, e.g. its last word) is marked as "figures differ"; the wrapping fallback marks its last mark.
+   */
+  add(id: string, range: Range, kind: HighlightKind, cue?: Range | null): void;
+  /** Fills highlight `id` as the one pointed at or moved to (null: none); unknown ids clear it. */
+  setActive(id: string | null): void;
+  /** Id of the active highlight, or null. */
+  activeId(): string | null;
   /** Removes one highlight; returns false when `id` is unknown. */
   remove(id: string): boolean;
   /** Removes every highlight this highlighter added. */

@@ -4,8 +4,10 @@
  * fallback puts `<mark>` elements around text-node slices behind the same interface.
  */
 import {
+  CUE_HIGHLIGHT,
   HIGHLIGHT_KINDS,
   type HighlightKind,
+  activeHighlightName,
   ensureHighlightStyle,
   highlightName,
 } from './highlight-style';
@@ -34,17 +36,27 @@ export function supportsCustomHighlights(doc: Document): boolean {
   return highlightApi(doc) !== null;
 }
 
-/** One registered Highlight per kind; priorities follow {@link HIGHLIGHT_KINDS} so annotations paint on top. */
-function registerKinds(api: HighlightApi): Map<HighlightKind, Highlight> {
+/** The registered Highlight called `name`, created when missing, at `priority`. */
+function registered(api: HighlightApi, name: string, priority: number): Highlight {
+  const highlight = api.registry.get(name) ?? api.make();
+  highlight.priority = priority;
+  api.registry.set(name, highlight);
+  return highlight;
+}
+
+/**
+ * One registered Highlight per kind; priorities follow {@link HIGHLIGHT_KINDS} so annotations paint on top,
+ * then the active fills, then the cue.
+ */
+function registerKinds(api: HighlightApi) {
   const byKind = new Map<HighlightKind, Highlight>();
+  const active = new Map<HighlightKind, Highlight>();
+  const n = HIGHLIGHT_KINDS.length;
   HIGHLIGHT_KINDS.forEach((kind, priority) => {
-    const name = highlightName(kind);
-    const highlight = api.registry.get(name) ?? api.make();
-    highlight.priority = priority;
-    api.registry.set(name, highlight);
-    byKind.set(kind, highlight);
+    byKind.set(kind, registered(api, highlightName(kind), priority));
+    active.set(kind, registered(api, activeHighlightName(kind), n + priority));
   });
-  return byKind;
+  return { byKind, active, cue: registered(api, CUE_HIGHLIGHT, 2 * n) };
 }
 
 /**
@@ -55,25 +67,42 @@ export function createCustomHighlighter(doc: Document): Highlighter {
   const api = highlightApi(doc);
   if (!api) throw new Error('CSS Custom Highlight API is not available');
   ensureHighlightStyle(doc);
-  const byKind = registerKinds(api);
-  const entries = new Map<string, { range: Range; kind: HighlightKind }>();
+  const { byKind, active, cue: cues } = registerKinds(api);
+  const entries = new Map<string, { range: Range; kind: HighlightKind; cue: Range | null }>();
+  let activeId: string | null = null;
+
+  const setActive = (id: string | null): void => {
+    const old = activeId === null ? undefined : entries.get(activeId);
+    if (old) active.get(old.kind)?.delete(old.range);
+    const next = id === null ? undefined : entries.get(id);
+    activeId = next ? id : null;
+    if (next) active.get(next.kind)?.add(next.range);
+  };
 
   const remove = (id: string): boolean => {
     const entry = entries.get(id);
     if (!entry) return false;
+    if (activeId === id) setActive(null);
     byKind.get(entry.kind)?.delete(entry.range);
+    if (entry.cue) cues.delete(entry.cue);
     entries.delete(id);
     return true;
   };
 
   return {
     mode: 'custom-highlight',
-    add(id, range, kind) {
+    add(id, range, kind, cue = null) {
+      const wasActive = activeId === id;
       remove(id);
       const own = range.cloneRange();
-      entries.set(id, { range: own, kind });
+      const ownCue = cue?.cloneRange() ?? null;
+      entries.set(id, { range: own, kind, cue: ownCue });
       byKind.get(kind)?.add(own);
+      if (ownCue) cues.add(ownCue);
+      if (wasActive) setActive(id);
     },
+    setActive,
+    activeId: () => activeId,
     remove,
     clear() {
       for (const id of [...entries.keys()]) remove(id);

@@ -4,7 +4,7 @@
  * marks and merges back exactly the text nodes this module split, so clearing restores the original DOM
  * (same nodes, same text) even when highlights overlap and are removed in any order.
  */
-import { type HighlightKind, ensureHighlightStyle } from './highlight-style';
+import { ACTIVE_ATTRIBUTE, CUE_ATTRIBUTE, type HighlightKind, ensureHighlightStyle } from './highlight-style';
 import type { Highlighter } from './highlighter-types';
 import { isSkippedElement } from './text-map';
 
@@ -94,9 +94,18 @@ export function createWrappingHighlighter(doc: Document): Highlighter {
     for (const child of moved) if (child.nodeType === 3 && child.parentNode) mergeAround(child as Text);
   };
 
+  let activeId: string | null = null;
+  const setActive = (id: string | null): void => {
+    if (activeId !== null) marks.get(activeId)?.elements.forEach((m) => m.removeAttribute(ACTIVE_ATTRIBUTE));
+    const next = id === null ? undefined : marks.get(id);
+    activeId = next ? id : null;
+    next?.elements.forEach((m) => m.setAttribute(ACTIVE_ATTRIBUTE, ''));
+  };
+
   const remove = (id: string): boolean => {
     const entry = marks.get(id);
     if (!entry) return false;
+    if (activeId === id) setActive(null);
     for (const mark of entry.elements) unwrap(mark);
     marks.delete(id);
     return true;
@@ -104,15 +113,21 @@ export function createWrappingHighlighter(doc: Document): Highlighter {
 
   return {
     mode: 'wrap',
-    add(id, range, kind) {
+    add(id, range, kind, cue = null) {
+      const wasActive = activeId === id;
       remove(id);
       const elements: HTMLElement[] = [];
       for (const slice of slicesOf(range)) {
         const mark = wrap(slice, id, kind);
         if (mark) elements.push(mark);
       }
+      // The cue is drawn by CSS after the last mark (a pseudo-element: no text enters the page).
+      if (cue) elements[elements.length - 1]?.setAttribute(CUE_ATTRIBUTE, 'figures');
       marks.set(id, { kind, elements });
+      if (wasActive) setActive(id);
     },
+    setActive,
+    activeId: () => activeId,
     remove,
     clear() {
       for (const id of [...marks.keys()].reverse()) remove(id);

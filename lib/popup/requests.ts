@@ -27,6 +27,19 @@ export interface PopupRequests {
   pageClaims: { req: Record<string, never>; res: { state: PageCheckState; url: string; noteUrls: string[]; matches: PageMatch[] } };
   /** Popup -> content script: scroll to the highlight of `claim` on sentence `text`, select it, open its card. */
   revealMatch: { req: { claim: string; text: string }; res: { found: boolean } };
+  /** Popup -> background: the claims dismissed ("Not a match") on the page at `url`, with their labels. */
+  dismissedClaims: { req: { url: string }; res: { claims: DismissedClaim[] } };
+  /** Popup -> background: undo "Not a match" for `claim` on the page at `url`; answers the page's list after. */
+  undismissMatch: { req: { url: string; claim: string }; res: { dismissed: string[] } };
+  /** Popup -> content script: `claim` is no longer dismissed on this page, match its sentences again. */
+  restoreMatch: { req: { claim: string }; res: { restored: boolean } };
+}
+
+/** A claim dismissed on a page, as the popup lists it for undo. */
+export interface DismissedClaim {
+  claim: string;
+  /** The claim's label, or the id when the corpus no longer has it. */
+  label: string;
 }
 
 /** The names of {@link PopupRequests}, for the protocol's message check. */
@@ -34,4 +47,7 @@ export const POPUP_REQUEST_NAMES: Record<keyof PopupRequests, true> = {
   tabReport: true,
   pageClaims: true,
   revealMatch: true,
+  dismissedClaims: true,
+  undismissMatch: true,
+  restoreMatch: true,
 };

@@ -56,18 +56,20 @@ describe('AnnotationEditor', () => {
     });
   });
 
-  it('blocks an empty save with a message, then saves a tag alone', () => {
+  it('saves an empty note as a highlight (the button says so), and a tag alone as a note', () => {
     const { note, chip, getByRole, queryByRole, onSave } = setup();
     fireEvent.input(note, { target: { value: '   \n ' } });
-    fireEvent.click(getByRole('button', { name: 'Save' }));
-    expect(onSave).not.toHaveBeenCalled();
-    expect(getByRole('alert').textContent).toBe('Write a note or choose a tag before saving.');
-    expect(note.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(note);
-    fireEvent.click(chip('follow up'));
+    fireEvent.click(getByRole('button', { name: 'Save highlight' }));
+    expect(onSave).toHaveBeenLastCalledWith({ note: '', tags: [] });
     expect(queryByRole('alert')).toBeNull();
+    fireEvent.click(chip('follow up'));
     fireEvent.click(getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith({ note: '', tags: ['follow up'] });
+    expect(onSave).toHaveBeenLastCalledWith({ note: '', tags: ['follow up'] });
+  });
+
+  it('shows a save confirmation in a status line', () => {
+    const { getByRole } = render(<AnnotationEditor quote="q" onSave={vi.fn()} onCancel={vi.fn()} status="Highlight saved." />);
+    expect(getByRole('status').textContent).toBe('Highlight saved.');
   });
 
   it('saves with Ctrl+Enter and Cmd+Enter, not with a plain Enter in the note', () => {

@@ -73,7 +73,7 @@ describe('AnnotationsPage: listing', () => {
     expect(c.querySelector('blockquote')?.textContent).toBe(quoteOf(byId('urn:uuid:c')));
     expect(c.textContent).toContain('Check against Reuters wording.');
     expect([...c.querySelectorAll('.cc-ann-tags li')].map((li) => li.textContent)).toEqual(['follow up', 'Russia']);
-    const link = c.querySelector('a')!;
+    const link = c.querySelector('a.cc-ann-source')!;
     expect(link.getAttribute('href')).toBe(byId('urn:uuid:c').target.source);
     expect(link.textContent).toBe(byId('urn:uuid:c').target.source);
     expect(link.getAttribute('rel')).toContain('noopener');
@@ -280,5 +280,24 @@ describe('annotations page: a large store stays responsive', () => {
   it('shows a notice about the last action, such as an edit that met another tab', () => {
     const { getByText } = setup({ notice: 'This note was changed in another tab meanwhile: both versions are kept, yours as a separate note.' });
     expect(getByText(/both versions are kept/).getAttribute('role')).toBe('status');
+  });
+});
+
+describe('AnnotationsPage: title, claim and the way back to the passage', () => {
+  it('heads a note with its article title linking to the passage, and names the matched claim', () => {
+    const base = byId('urn:uuid:a');
+    const quote = quoteOf(base);
+    const titled: Annotation = { ...base, 'crosscheck:title': 'Syria: strikes on Idlib', 'crosscheck:claimLabel': 'The claim as labelled.' };
+    const { item } = setup({ annotations: [titled, byId('urn:uuid:c')] });
+    const heading = item('urn:uuid:a').querySelector('.cc-ann-article a')!;
+    expect(heading.textContent).toBe('Syria: strikes on Idlib');
+    const href = heading.getAttribute('href')!;
+    expect(href.startsWith(`${base.target.source.replace(/#.*$/, '')}#:~:text=`)).toBe(true);
+    const words = quote.replace(/\s+/g, ' ').trim().split(' ');
+    expect(decodeURIComponent(href.split('#:~:text=')[1]!.split(',')[0]!)).toBe(words.slice(0, words.length > 12 ? 6 : undefined).join(' '));
+    expect(item('urn:uuid:a').querySelector('.cc-ann-claim')?.textContent).toBe('Claim: The claim as labelled.');
+    // A note saved before titles were kept is headed by its address and has no claim line unless it matched one.
+    const old = item('urn:uuid:c');
+    expect(old.querySelector('.cc-ann-article')?.textContent).toBe(byId('urn:uuid:c').target.source);
   });
 });

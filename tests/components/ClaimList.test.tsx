@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { ClaimList } from '../../components/ClaimList';
+import { ClaimList, claimSummary } from '../../components/ClaimList';
 import { matchPage, type PageMatch } from '../../lib/match/page';
 import { committedCorpus } from '../unit/corpus-helpers';
 import { MARKUP, corpusView, differingFiguresMatch } from './real-matches';
@@ -34,7 +34,29 @@ describe('ClaimList', () => {
     const expected = [...new Set(matches.map((m) => m.claim))].map((id) => matches.find((m) => m.claim === id)!.claimLabel);
     const labels = [...container.querySelectorAll('.cc-claim-text')].map((el) => el.textContent);
     expect(labels).toEqual(expected);
-    expect(container.querySelector('.cc-heading')?.textContent).toBe(`${expected.length} claims on this page`);
+    const differing = [...new Set(matches.filter((m) => m.figures.some((f) => f.differ)).map((m) => m.claim))].length;
+    expect(differing).toBeGreaterThan(0);
+    expect(container.querySelector('.cc-heading')?.textContent).toBe(`${expected.length} claims · ${differing} with differing figures`);
+    // Each row is headed by the page's own sentence; the corpus claim waits in the collapsed panel.
+    const firstOfEach = [...new Set(matches.map((m) => m.claim))].map((id) => matches.find((m) => m.claim === id)!.text);
+    expect([...container.querySelectorAll('.cc-claim-sentence')].map((el) => el.textContent)).toEqual(firstOfEach);
+    expect(container.querySelectorAll('.cc-claim-toggle .cc-claim-text')).toHaveLength(0);
+    // A legend says what the marks mean, in words as well as colour.
+    expect(container.querySelector('.cc-legend')?.textContent).toMatch(/confident.*possible.*≠ figures differ/);
+    expect([...container.querySelectorAll('.cc-legend-mark')].map((e) => e.className)).toEqual([
+      'cc-legend-mark cc-legend-mark--confident',
+      'cc-legend-mark cc-legend-mark--possible',
+      'cc-legend-mark cc-legend-mark--differs',
+    ]);
+  });
+
+  it('summarises without the differing part when no figures differ', () => {
+    const { matches } = realPage();
+    const plain = matches.filter((m) => !m.figures.some((f) => f.differ));
+    const claims = new Set(plain.map((m) => m.claim)).size;
+    expect(claims).toBeGreaterThan(1);
+    expect(claimSummary(plain)).toBe(`${claims} claims`);
+    expect(claimSummary(plain.slice(0, 1))).toBe('1 claim');
   });
 
   it('expands a claim to its mentions and its differing figures, by click and by Enter', () => {
@@ -54,10 +76,11 @@ describe('ClaimList', () => {
     expect(panel.hidden).toBe(true);
   });
 
-  it('emphasises the page sentence figures in the expanded claim', () => {
+  it('emphasises the page sentence figures in the row, and marks a claim whose figures differ', () => {
     const match = differingFiguresMatch();
     const { container } = render(<ClaimList matches={[match]} onReveal={vi.fn()} />);
-    const quote = container.querySelector('.cc-page-quote')!;
+    expect(container.querySelector('.cc-claim-meta .cc-differs')?.textContent).toBe('≠ figures differ');
+    const quote = container.querySelector('.cc-claim-sentence')!;
     const pageFigures = match.figures.flatMap((c) => (c.page ? [c.page.text] : []));
     expect([...quote.querySelectorAll('.cc-fig')].map((e) => e.textContent).sort()).toEqual([...new Set(pageFigures)].sort());
     expect(quote.textContent).toContain(match.text);
@@ -68,7 +91,8 @@ describe('ClaimList', () => {
     const dup = [...matches, { ...matches[0]!, start: 99_999, end: 100_000 }];
     const onReveal = vi.fn();
     const { getAllByText } = render(<ClaimList matches={dup} onReveal={onReveal} />);
-    const buttons = getAllByText('Show on page');
+    const buttons = getAllByText('Show');
+    expect(buttons.every((b) => b.getAttribute('aria-label') === 'Show on page' && !b.classList.contains('cc-button'))).toBe(true);
     expect(buttons.length).toBe(new Set(dup.map((m) => m.claim)).size);
     fireEvent.click(buttons[1]!);
     const second = dup.findIndex((m) => m.claim !== dup[0]!.claim);
@@ -86,7 +110,7 @@ describe('ClaimList', () => {
     const { container } = render(<ClaimList matches={[match!]} onReveal={vi.fn()} />);
     fireEvent.click(toggles(container)[0]!);
     expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('.cc-page-quote')?.textContent).toContain(MARKUP);
+    expect(container.querySelector('.cc-claim-sentence')?.textContent).toContain(MARKUP);
   });
 
   it('lists the reader’s notes on a claim made on any site, each with its site (the card only counts them)', () => {

@@ -76,3 +76,18 @@ describe('LookupBox', () => {
     expect(document.activeElement).toBe(getByLabelText('Look up a claim'));
   });
 });
+
+describe('LookupBox result lines', () => {
+  it('shows each result’s date, outlets and figure summary', () => {
+    const results = lookup.search('khan shekhoun deth toll', 3);
+    const { container } = render(<LookupBox query="khan shekhoun deth toll" results={results} onQuery={vi.fn()} />);
+    const items = [...container.querySelectorAll('.cc-result')];
+    expect(items).toHaveLength(results.length);
+    items.forEach((li, i) => {
+      const r = results[i]!;
+      expect(li.querySelector('.cc-result-date')?.textContent).toMatch(r.dates ? /\d{4}/ : /^undated$/);
+      expect(li.querySelector('.cc-result-figures')?.textContent ?? '').toBe(r.figureSummary);
+    });
+    expect(container.textContent).toMatch(/killed: .*89/);
+  });
+});

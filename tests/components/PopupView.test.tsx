@@ -96,4 +96,23 @@ describe('PopupView', () => {
     expect(texts).toContain('That sentence is no longer on the page.');
     expect(texts).toContain('Still checking the rest of the page…');
   });
+
+  it('lists the matches dismissed on this page, collapsed, each with Undo; nothing when there are none', () => {
+    const a = mostMentionedMatch();
+    const onUndo = vi.fn();
+    const dismissed = { claims: [{ claim: a.claim, label: a.claimLabel }], onUndo };
+    const { container, getByRole, rerender, props } = view({ kind: 'claims', matches: [differingFiguresMatch()], checking: false }, { dismissed });
+    const details = container.querySelector('details.cc-dismissed') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Not a match on this page (1)');
+    fireEvent.click(getByRole('button', { name: `Undo “Not a match”: ${a.claimLabel}` }));
+    expect(onUndo).toHaveBeenCalledWith(a.claim);
+    rerender(<PopupView {...props} dismissed={{ claims: [], onUndo }} />);
+    expect(container.querySelector('.cc-dismissed')).toBeNull();
+  });
+
+  it('keeps the annotations link in the header bar, above the claims', () => {
+    const { container } = view({ kind: 'claims', matches: [mostMentionedMatch()], checking: false });
+    expect(container.querySelector('header.cc-popup-head a')?.textContent).toBe('Your annotations');
+  });
 });

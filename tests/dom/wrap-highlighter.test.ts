@@ -98,4 +98,32 @@ describe('wrapping highlighter', () => {
     h.add('s', rangeOfText('b', 'cruise missiles'), 'annotation');
     expect(document.querySelector('mark[data-crosscheck="s"]')?.textContent).toBe('cruise missiles');
   });
+
+  it('marks the figures cue on the last mark and fills only the active highlight, restoring the DOM after', () => {
+    const before = allNodes();
+    const h = createWrappingHighlighter(document);
+    const sentence = 'its answer to an attack that killed at least 58 people in Khan Sheikhoun.';
+    h.add('s1', rangeOfText('a', sentence), 'confident', rangeOfText('a', 'Sheikhoun.'));
+    h.add('s2', rangeOfText('b', 'Fifty-nine Tomahawk cruise missiles were fired.'), 'possible');
+    const cued = document.querySelectorAll('mark[data-crosscheck-cue]');
+    expect(cued).toHaveLength(1);
+    // The last mark of the sentence (here its full stop, after the link): the "≠" comes after the sentence.
+    expect(cued[0]).toBe([...document.querySelectorAll('mark[data-crosscheck="s1"]')].at(-1));
+    expect(cued[0]?.getAttribute('data-crosscheck')).toBe('s1');
+    // The cue is a pseudo-element: no text of ours enters the page.
+    expect(el('a').textContent).not.toContain('\u2260');
+    const style = document.querySelector('style[data-crosscheck]')?.textContent ?? '';
+    expect(style).toContain('mark[data-crosscheck-cue]::after');
+    expect(document.querySelectorAll('mark[data-crosscheck-active]')).toHaveLength(0);
+    h.setActive('s2');
+    expect(h.activeId()).toBe('s2');
+    const active = [...document.querySelectorAll('mark[data-crosscheck-active]')];
+    expect(active.length).toBeGreaterThan(0);
+    expect(active.every((m) => m.getAttribute('data-crosscheck') === 's2')).toBe(true);
+    h.setActive('nope');
+    expect(h.activeId()).toBeNull();
+    expect(document.querySelectorAll('mark[data-crosscheck-active]')).toHaveLength(0);
+    h.clear();
+    expect(allNodes()).toEqual(before);
+  });
 });

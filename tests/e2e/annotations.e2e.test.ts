@@ -84,7 +84,8 @@ describe('annotating pages with Crosscheck', () => {
     await r.selectionButton().click(null);
     await r.write('selection', 'Moscow said the same in 2017; compare with the hotline story.', ['disputed']);
     await expect.poll(() => r.annotated()).toEqual([RUSSIA]);
-    expect(await r.editor('selection').count()).toBe(0);
+    // The panel confirms the save, then closes.
+    await expect.poll(() => r.editor('selection').count(), { timeout: 5_000 }).toBe(0);
     expect(await r.reload()).toEqual({ placed: 1, orphans: 0 });
     expect(await r.annotated()).toEqual([RUSSIA]);
     await r.page.close();

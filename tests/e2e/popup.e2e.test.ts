@@ -82,7 +82,7 @@ describe('the popup for a page with claims', () => {
     expect(await comparison.locator('svg').count()).toBe(1);
   });
 
-  it('"Show on page" scrolls the page to the sentence, selects it and opens its card with focus', async () => {
+  it('"Show on page" scrolls the page to the sentence, fills it (no text selected) and opens its card with focus', async () => {
     await popup.open(tabId);
     const listed = await popup.pageSentences();
     const last = listed[listed.length - 1]!;
@@ -95,12 +95,10 @@ describe('the popup for a page with claims', () => {
     expect(below).toBe(true);
     await popup.showOnPage(last.slice(0, 40));
     await expect.poll(() => reader.page.evaluate(() => scrollY)).toBeGreaterThan(0);
-    await expect.poll(() => reader.selectedText()).toBe(last);
-    const inView = await reader.page.evaluate(() => {
-      const rect = getSelection()?.getRangeAt(0).getBoundingClientRect();
-      return !!rect && rect.top >= 0 && rect.bottom <= innerHeight;
-    });
-    expect(inView).toBe(true);
+    await expect.poll(() => reader.currentClaim()).toBe(last);
+    expect(await reader.selectedText()).toBe('');
+    const rect = await reader.currentClaimRect();
+    expect(rect && rect.top >= 0 && rect.bottom <= rect.viewport).toBe(true);
     await expect.poll(() => reader.card().isVisible()).toBe(true);
     expect(await reader.focusedTag()).toBe('crosscheck-card');
   });

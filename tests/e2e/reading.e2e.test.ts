@@ -101,11 +101,14 @@ describe('reading a news page with Crosscheck', () => {
     });
     expect(order.length).toBeGreaterThanOrEqual(3);
     await r.nextClaim();
-    expect(await r.selectedText()).toBe(order[0]);
+    expect(await r.currentClaim()).toBe(order[0]);
+    expect(await r.selectedText()).toBe('');
     await r.nextClaim();
-    expect(await r.selectedText()).toBe(order[1]);
+    expect(await r.currentClaim()).toBe(order[1]);
+    expect(await r.selectedText()).toBe('');
     await r.previousClaim();
-    expect(await r.selectedText()).toBe(order[0]);
+    expect(await r.currentClaim()).toBe(order[0]);
+    expect(await r.selectedText()).toBe('');
     await r.press('Enter');
     await expect.poll(() => r.card().isVisible()).toBe(true);
     expect(await r.focusedTag()).toBe('crosscheck-card');

@@ -292,3 +292,37 @@ describe('annotation service: addresses without click tracking', () => {
     expect(JSON.stringify(exported)).not.toMatch(/utm_|fbclid|gclid|mc_cid/);
   });
 });
+
+describe('deleting from the page (deletePageAnnotation)', () => {
+  const CONTENT = { tabId: 3, url: 'https://news.example/madaya', sender: 'content', origin: 'https://news.example' } as const;
+
+  it('lets a content script delete a note of its own site, and refuses another site’s note by id', async () => {
+    const { svc } = service();
+    const own = note(0);
+    const other = note(1, 'https://other.example/story');
+    await svc.save(own);
+    await svc.save(other);
+    const ask = (id: string) => dispatch(svc.handlers(), message('deletePageAnnotation', { id, url: CONTENT.url }), CONTENT);
+    expect(await ask(other.id)).toEqual({ ok: false, error: 'This note belongs to another site' });
+    expect(unwrap('deletePageAnnotation', await ask(own.id)).deleted?.id).toBe(own.id);
+    expect(unwrap('deletePageAnnotation', await ask('urn:uuid:none')).deleted).toBeNull();
+    expect((await svc.list()).annotations.map((a) => a.id)).toEqual([other.id]);
+  });
+});
+
+describe('title and claim label saved with a note', () => {
+  it('keeps them through save and list, and still takes notes without them', async () => {
+    const { svc } = service();
+    const titled = createAnnotation({
+      pageText: PAGE, start: 0, end: 29, note: '', tags: [], canonicalUrl: 'https://news.example/madaya', seenUrl: 'https://news.example/madaya',
+      claimId: 'c-1', claimLabel: 'Aid reached Madaya.', title: '  Madaya:\n aid arrives ', now: new Date(Date.UTC(2024, 2, 2)), id: 'urn:uuid:titled',
+    });
+    expect(titled.body).toEqual([]);
+    await svc.save(titled);
+    await svc.save(note(2));
+    const listed = new Map((await svc.list()).annotations.map((a) => [a.id, a]));
+    expect(listed.get('urn:uuid:titled')?.['crosscheck:title']).toBe('Madaya: aid arrives');
+    expect(listed.get('urn:uuid:titled')?.['crosscheck:claimLabel']).toBe('Aid reached Madaya.');
+    expect(listed.get('urn:uuid:svc-2')?.['crosscheck:title']).toBeUndefined();
+  });
+});

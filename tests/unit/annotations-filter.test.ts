@@ -101,6 +101,16 @@ describe('filterAnnotations', () => {
   });
 });
 
+describe('filterAnnotations: saved title and claim label', () => {
+  it('finds a note by the title of its article and by the claim it matched', () => {
+    const titled: Annotation = { ...list[1]!, 'crosscheck:title': 'Shayrat strike: what we know', 'crosscheck:claimLabel': 'Fifty-nine Tomahawk missiles were fired.' };
+    const all = [list[0]!, titled, list[2]!];
+    expect(ids(filterAnnotations(all, { text: 'shayrat know' }))).toEqual([titled.id]);
+    expect(ids(filterAnnotations(all, { text: 'tomahawk' }))).toEqual([titled.id]);
+    expect(filterAnnotations(list.slice(0, 3), { text: 'shayrat know' })).toEqual([]);
+  });
+});
+
 describe('facets', () => {
   it('lists sites with counts, alphabetically', () => {
     expect(sitesOf(list)).toEqual([

@@ -51,4 +51,16 @@ describe('dismissed store: private to the background', () => {
     expect(Object.values(all).flat()).toHaveLength(20);
     expect(all['https://news.example/p0']).toHaveLength(10);
   });
+
+  it('undoes "not a match" for one claim, keeps the others, and forgets a page left with none', async () => {
+    const factory = new IDBFactory();
+    const store = createDismissedStore(factory, legacyOf({}).legacy);
+    await store.add('https://news.example/a', 'c-1');
+    await store.add('https://news.example/a', 'c-2');
+    await store.add('https://news.example/b', 'c-3');
+    expect(await store.remove('https://news.example/a?utm=x', 'c-1')).toEqual(['c-2']);
+    expect(await store.remove('https://news.example/b', 'c-3')).toEqual([]);
+    const reread = createDismissedStore(factory, legacyOf({}).legacy);
+    expect(await reread.get()).toEqual({ 'https://news.example/a': ['c-2'] });
+  });
 });

@@ -81,3 +81,22 @@ describe('createLookup over data/corpus.json', () => {
     for (const r of results) expect(only.has(r.claimId)).toBe(true);
   });
 });
+
+describe('lookup results', () => {
+  it('carry the claim’s outlets, date span and figure summary from its mentions', () => {
+    const results = lookup.search('khan shekhoun deth toll', 3);
+    const toll = results.find((r) => /left 89 people dead/.test(r.label));
+    expect(toll, 'the Khan Sheikhoun death-toll claim is in the top 3').toBeTruthy();
+    const ms = members(toll!.claimId);
+    expect(toll!.outlets).toEqual([...new Set(ms.flatMap((s) => (s.outlet ? [s.outlet] : [])))]);
+    expect(toll!.figureSummary).toMatch(/^killed: .*89/);
+    const dated = ms.flatMap((s) => (s.date ? [s.date] : [])).sort();
+    expect(toll!.dates).toEqual(dated.length ? { first: dated[0], last: dated[dated.length - 1] } : null);
+  });
+
+  it('gives a multi-mention claim a date span and a summary of each counted quantity', () => {
+    const [r] = lookup.search('Tens of thousands died civil war displaced', 1);
+    const ms = members(r!.claimId);
+    for (const what of new Set(ms.flatMap((s) => s.figures.map((f) => f.what ?? f.unit)))) expect(r!.figureSummary).toContain(`${what}:`);
+  });
+});

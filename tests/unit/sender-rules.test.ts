@@ -43,6 +43,7 @@ const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   pageDismissed: { url: PAGE },
   saveAnnotation: { annotation: noteOn(PAGE) },
   deleteAnnotation: { id: 'urn:uuid:x' },
+  deletePageAnnotation: { id: 'urn:uuid:x', url: PAGE },
   listAnnotations: {},
   pageAnnotations: { urls: [PAGE, `${PAGE}?utm_source=x`] },
   reportAnchoring: { placed: [], orphans: [] },
@@ -53,6 +54,9 @@ const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   tabReport: { tabId: 4 },
   pageClaims: {},
   revealMatch: { claim: 'c-1', text: 't' },
+  dismissedClaims: { url: PAGE },
+  undismissMatch: { url: PAGE, claim: 'c-1' },
+  restoreMatch: { claim: 'c-1' },
 };
 
 describe('sender rules: one table, checked in dispatch', () => {
@@ -69,7 +73,7 @@ describe('sender rules: one table, checked in dispatch', () => {
       if ((await outcome(message(name, OWN[name] as never), content)) === 'answered') answered.push(name);
     }
     expect(answered.sort()).toEqual(
-      ['claimAnnotations', 'contentReady', 'dismissMatch', 'matchSentences', 'openPopup', 'pageAnnotations', 'pageDismissed', 'reportAnchoring', 'saveAnnotation', 'tabReport'].sort(),
+      ['claimAnnotations', 'contentReady', 'deletePageAnnotation', 'dismissMatch', 'matchSentences', 'openPopup', 'pageAnnotations', 'pageDismissed', 'reportAnchoring', 'saveAnnotation', 'tabReport'].sort(),
     );
   });
 
@@ -83,6 +87,8 @@ describe('sender rules: one table, checked in dispatch', () => {
       message('openPopup', { claim: 'c-1', intent: 'view', quote: 'q', url: ELSEWHERE }),
       message('dismissMatch', { url: ELSEWHERE, claim: 'c-1' }),
       message('pageDismissed', { url: ELSEWHERE }),
+      message('deletePageAnnotation', { id: 'urn:uuid:x', url: ELSEWHERE }),
+      { type: 'deletePageAnnotation', req: { id: 7, url: PAGE } } as unknown as ReturnType<typeof message>,
       message('matchSentences', { url: ELSEWHERE, pageDate: null, sentences: [] }),
       message('tabReport', { tabId: 5 }),
       message('tabReport', { tabId: null }),

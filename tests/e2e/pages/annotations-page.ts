@@ -65,9 +65,38 @@ export class AnnotatingReader {
     return new ClosedUi(this.page, 'crosscheck-annotate', 'button.cc-sel-button');
   }
 
-  /** The editor, in the selection panel or in the card. */
-  editor(where: 'selection' | 'card'): ClosedUi {
-    return new ClosedUi(this.page, where === 'selection' ? 'crosscheck-annotate' : 'crosscheck-card', 'form.cc-ann-editor');
+  /**
+   * The editor panel, opened from a selection or from a card's Annotate: both open the same framed panel in the
+   * annotation UI's shadow root (the card closes), so `where` only says how the story opened it.
+   */
+  editor(_where: 'selection' | 'card' = 'selection'): ClosedUi {
+    return new ClosedUi(this.page, 'crosscheck-annotate', 'form.cc-ann-editor');
+  }
+
+  /** The reader's note shown on hovering its highlight. */
+  hoveredNote(): ClosedUi {
+    return new ClosedUi(this.page, 'crosscheck-annotate', 'section.cc-ann-popover');
+  }
+
+  /** Client rects of the annotation highlight whose text contains `needle` (viewport coordinates). */
+  annotationRects(needle: string): Promise<{ left: number; top: number; right: number; bottom: number }[]> {
+    return this.page.evaluate(
+      ({ name, needle }) => {
+        const r = ([...(CSS.highlights.get(name) ?? [])] as Range[]).find((x) => x.toString().replace(/\s+/g, ' ').includes(needle));
+        return r ? [...r.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom })) : [];
+      },
+      { name: ANNOTATION_HIGHLIGHT, needle },
+    );
+  }
+
+  /** Rests the real pointer on the annotation highlight that contains `needle`. */
+  async hoverAnnotation(needle: string): Promise<void> {
+    const [rect] = await this.annotationRects(needle);
+    if (!rect) throw new Error(`no annotation highlight contains "${needle}"`);
+    const x = rect.left + Math.min(24, (rect.right - rect.left) / 2);
+    const y = (rect.top + rect.bottom) / 2;
+    await this.page.mouse.move(x - 3, y);
+    await this.page.mouse.move(x, y);
   }
 
   /** Writes a note, toggles suggested tags and saves, with the mouse and the keyboard. */

@@ -64,16 +64,16 @@ export class PopupPage {
     return this.claimList().locator('li.cc-claim');
   }
 
-  /** The list item whose page sentence contains `text` (its panel holds the sentence, open or not). */
+  /** The list item whose page sentence (the row's heading) contains `text`. */
   claimFor(text: string): Locator {
-    return this.claims().filter({ has: this.page.locator('.cc-page-quote', { hasText: text }) });
+    return this.claims().filter({ has: this.page.locator('.cc-claim-sentence', { hasText: text }) });
   }
 
   /** Waits for the claim list and returns the page sentence of each claim, in list order. */
   async pageSentences(): Promise<string[]> {
     await this.claimList().waitFor({ timeout: WAIT_MS });
     return this.claims().evaluateAll((items) =>
-      items.map((li) => (li.querySelector('.cc-page-quote')?.textContent ?? '').replace(/^On this page[^:]*:\s*/, '').replace(/\s+/g, ' ').trim()),
+      items.map((li) => (li.querySelector('.cc-claim-sentence')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
   }
 

@@ -116,7 +116,28 @@ export class ReaderPage {
     return this.page.keyboard.press(key);
   }
 
-  /** Text the reader has selected (keyboard navigation selects the current claim). */
+  /**
+   * The sentence filled as the current claim (moved to from the keyboard or "Show on page", or under the card):
+   * the highlighter's active highlight. Empty when none.
+   */
+  currentClaim(): Promise<string> {
+    return this.page.evaluate(() => {
+      const ranges = ['crosscheck-active-confident', 'crosscheck-active-possible'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[]);
+      return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()).join(' | ');
+    });
+  }
+
+  /** Bounding box of the current claim in the viewport, or null. */
+  currentClaimRect(): Promise<{ top: number; bottom: number; viewport: number } | null> {
+    return this.page.evaluate(() => {
+      const range = ['crosscheck-active-confident', 'crosscheck-active-possible'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[])[0];
+      if (!range) return null;
+      const rect = range.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, viewport: innerHeight };
+    });
+  }
+
+  /** Text the reader has selected (moving between claims must leave it alone). */
   selectedText(): Promise<string> {
     return this.page.evaluate(() => (getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
   }

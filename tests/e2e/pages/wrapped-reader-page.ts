@@ -153,6 +153,18 @@ export class WrappedReaderPage extends ReaderPage {
     await this.page.mouse.move(point.x, point.y);
   }
 
+  /** The sentence whose marks are active (the current claim), or empty. */
+  override currentClaim(): Promise<string> {
+    return this.page.evaluate(() => {
+      const marks = [...document.querySelectorAll('mark[data-crosscheck-active]')];
+      if (marks.length === 0) return '';
+      const range = document.createRange();
+      range.setStartBefore(marks[0] as Element);
+      range.setEndAfter(marks[marks.length - 1] as Element);
+      return range.toString().replace(/\s+/g, ' ').trim();
+    });
+  }
+
   /** Names of our highlights in the page's CSS highlight registry (the fallback registers none). */
   registeredHighlights(): Promise<string[]> {
     return this.page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('crosscheck-')));
