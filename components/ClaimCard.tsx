@@ -8,7 +8,7 @@ import type { PageMatch } from '../lib/match/page';
 import { reasonLabel } from '../lib/format';
 import { MentionList } from './MentionList';
 import { PageQuote } from './PageQuote';
-import { FigureComparison } from './FigureComparison';
+import { FigureRow } from './FigureRow';
 import { type CardAnnotation, CardNotes as Annotations } from './CardNotes';
 
 export type { CardAnnotation };
@@ -40,6 +40,15 @@ export interface ClaimCardProps {
 
 const LEVEL_TEXT = { confident: 'Confident match', possible: 'Possible match' } as const;
 
+/** Words of the claim shown on the card's first line; the whole label is its tooltip. */
+export const CLAIM_HEADLINE_WORDS = 14;
+
+/** The claim in a few words: its label cut at {@link CLAIM_HEADLINE_WORDS} words. */
+export function claimHeadline(label: string): string {
+  const words = label.trim().split(/\s+/);
+  return words.length <= CLAIM_HEADLINE_WORDS ? label.trim() : `${words.slice(0, CLAIM_HEADLINE_WORDS).join(' ')}…`;
+}
+
 /** A non-modal dialog; Esc anywhere in it calls `onClose`. */
 export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch, annotations = [], notesElsewhere = 0, autoFocus = false }: ClaimCardProps) {
   const root = useRef<HTMLElement>(null);
@@ -69,19 +78,25 @@ export function ClaimCard({ match, onClose, onOpenPopup, onAnnotate, onNotAMatch
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <h2 id={`${id}-label`} class="cc-claim-label">
-        {match.claimLabel}
+      <h2 id={`${id}-label`} class="cc-claim-label" title={match.claimLabel}>
+        {claimHeadline(match.claimLabel)}
       </h2>
-      <p id={`${id}-reason`} class="cc-reason">
-        {reasonLabel(match.reason)}
-      </p>
-      <PageQuote match={match} />
+      {match.figures.length > 0 ? (
+        <div class="cc-rows">
+          {match.figures.map((c) => (
+            <FigureRow key={c.what} comparison={c} />
+          ))}
+        </div>
+      ) : null}
       <h3 class="cc-section">Made by ({match.mentions.length})</h3>
       <MentionList mentions={match.mentions} comparisons={match.figures} />
-      {match.figures.length > 0 ? <h3 class="cc-section">Figures</h3> : null}
-      {match.figures.map((c) => (
-        <FigureComparison key={c.what} comparison={c} mentions={match.mentions} />
-      ))}
+      <details class="cc-why">
+        <summary>Why it matched</summary>
+        <p id={`${id}-reason`} class="cc-reason">
+          {reasonLabel(match.reason)}
+        </p>
+        <PageQuote match={match} />
+      </details>
       {annotations.length > 0 || notesElsewhere > 0 ? <h3 class="cc-section">Your notes</h3> : null}
       {annotations.length > 0 ? <Annotations items={annotations} /> : null}
       {notesElsewhere > 0 ? (

@@ -6,7 +6,7 @@
 import type { FigureComparison as Comparison, FigureValue } from '../lib/match/compare';
 import { valueKey } from '../lib/match/compare';
 import type { Mention } from '../lib/match/page';
-import { differenceLabel, formatDate, formatValue, outletLabel } from '../lib/format';
+import { differenceLabel, formatDate, formatValue, outletLabel, shortClaimant, whoLabel } from '../lib/format';
 import { FigureChart, type ChartPoint } from './FigureChart';
 import './theme.css';
 
@@ -18,10 +18,10 @@ export interface FigureComparisonProps {
 }
 
 interface Row {
-  /** Outlet, "Unknown outlet" or "This page". */
+  /** Claimant and outlet (or the collection's readable name), or "This page". */
   who: string;
-  /** Collection of a value whose outlet is unknown. */
-  source?: string;
+  /** The claimant in a few words, else the outlet: the chart's label. */
+  short: string;
   value: FigureValue;
   page: boolean;
 }
@@ -30,25 +30,24 @@ interface Row {
 export const MIN_PLOTTED = 2;
 
 function rowsOf(c: Comparison, mentions: readonly Mention[]): Row[] {
-  const source = new Map(mentions.map((m) => [m.sentenceId, m.source]));
-  const rows: Row[] = c.page ? [{ who: 'This page', value: c.page, page: true }] : [];
+  const collection = new Map(mentions.flatMap((m) => (m.collection ? [[m.sentenceId, m.collection] as const] : [])));
+  const rows: Row[] = c.page ? [{ who: 'This page', short: 'This page', value: c.page, page: true }] : [];
   for (const v of c.corpus) {
-    const src = v.sentenceId === undefined ? undefined : source.get(v.sentenceId);
-    const row: Row = { who: outletLabel({ outlet: v.outlet }), value: v, page: false };
-    if (src !== undefined && v.outlet === null) row.source = src;
-    rows.push(row);
+    const where = outletLabel({ outlet: v.outlet, ...(v.sentenceId && collection.has(v.sentenceId) ? { collection: collection.get(v.sentenceId)! } : {}) });
+    // Who said it first, then where it was published: "SOHR · Reuters".
+    rows.push({ who: v.claimant ? `${shortClaimant(v.claimant)} · ${where}` : where, short: whoLabel(v), value: v, page: false });
   }
   return rows;
 }
 
-function summaryOf(c: Comparison, points: readonly ChartPoint[]): string {
-  const values = points.map((p) => `${p.label} ${p.display}`).join('; ');
+function summaryOf(c: Comparison, rows: readonly Row[]): string {
+  const values = rows.flatMap((r) => (r.value.value === null ? [] : [`${r.who} ${formatValue(r.value)}`])).join('; ');
   return `${c.what}: ${differenceLabel(c)}. ${values}.`;
 }
 
 function note(row: Row, c: Comparison, plotted: boolean): string {
   const notes: string[] = [];
-  if (c.page && !row.page && valueKey(row.value) !== valueKey(c.page)) notes.push('differs from this page');
+  if (c.page && !row.page && c.kind !== 'consistent' && ![c.page, ...(c.pageAlso ?? [])].some((p) => valueKey(p) === valueKey(row.value))) notes.push('differs from this page');
   if (plotted && row.value.value === null) notes.push('not plotted');
   return notes.join(', ');
 }
@@ -57,7 +56,7 @@ function note(row: Row, c: Comparison, plotted: boolean): string {
 export function FigureComparison({ comparison: c, mentions = [] }: FigureComparisonProps) {
   const rows = rowsOf(c, mentions);
   const points: ChartPoint[] = rows.flatMap((r) =>
-    r.value.value === null ? [] : [{ label: r.who, value: r.value.value, display: formatValue(r.value), page: r.page }],
+    r.value.value === null ? [] : [{ label: r.short, value: r.value.value, display: formatValue(r.value), page: r.page }],
   );
   const plotted = points.length >= MIN_PLOTTED;
   return (
@@ -66,7 +65,7 @@ export function FigureComparison({ comparison: c, mentions = [] }: FigureCompari
         <span class="cc-cmp-what">{c.what}</span>
         <span class={`cc-kind cc-kind--${c.kind}`}>{differenceLabel(c)}</span>
       </h4>
-      {plotted ? <FigureChart points={points} summary={summaryOf(c, points)} /> : null}
+      {plotted ? <FigureChart points={points} summary={summaryOf(c, rows)} /> : null}
       <table class="cc-cmp-table">
         <caption class="cc-sr">Values stated for {c.what}, in time order</caption>
         <thead>
@@ -81,13 +80,12 @@ export function FigureComparison({ comparison: c, mentions = [] }: FigureCompari
             <tr key={i} class={r.page ? 'cc-row--page' : undefined}>
               <th scope="row">
                 {r.who}
-                {r.source ? <span class="cc-source"> · from collection {r.source}</span> : null}
               </th>
               <td>
                 {formatValue(r.value)}
                 {note(r, c, plotted) ? <span class="cc-note"> ({note(r, c, plotted)})</span> : null}
               </td>
-              <td>{formatDate(r.value.date)}</td>
+              <td>{formatDate(r.value.date, r.value.dateEstimated === true)}</td>
             </tr>
           ))}
         </tbody>

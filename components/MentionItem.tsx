@@ -2,6 +2,7 @@
 import type { Mention } from '../lib/match/page';
 import { formatDate, outletLabel, type FigureSpot } from '../lib/format';
 import { FigureText } from './FigureText';
+import { isClaimCount } from '../lib/match/compare';
 import './theme.css';
 
 /** A mention, optionally carrying the offsets of its figures (used for emphasis when present). */
@@ -14,15 +15,26 @@ export interface MentionItemProps {
   figures?: readonly FigureSpot[];
 }
 
-/** A list item: outlet (or "Unknown outlet · from collection …"), date, "citing X", and the quoted sentence. */
+/**
+ * A list item: who said it first (the claimant), where it was published (the outlet, else the collection's
+ * readable name — never a file name), when ("~ 5 Apr 2017" when estimated from the text), and the sentence.
+ */
 export function MentionItem({ mention, figures }: MentionItemProps) {
-  const spots = mention.figures ?? figures ?? [];
+  // Only the claim's counts are emphasised: "three years" or "one day" are not figures of the claim.
+  const spots = mention.figures ? mention.figures.filter(isClaimCount) : (figures ?? []);
+  const estimated = mention.dateEstimated === true;
   return (
     <li class="cc-mention">
       <div class="cc-mention-meta">
-        <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>{outletLabel(mention)}</span>
-        <span class="cc-date">{formatDate(mention.date)}</span>
-        {mention.claimant ? <span class="cc-claimant">citing {mention.claimant}</span> : null}
+        {mention.claimant ? <span class="cc-claimant">{mention.claimant}</span> : null}
+        <span class="cc-where">
+          {mention.claimant ? 'in ' : null}
+          <span class={mention.outlet ? 'cc-outlet' : 'cc-outlet cc-outlet--unknown'}>{outletLabel(mention)}</span>
+        </span>
+        <span class="cc-date" title={estimated ? 'estimated from the text' : undefined}>
+          {formatDate(mention.date, estimated)}
+          {estimated ? <span class="cc-sr"> (from the text)</span> : null}
+        </span>
       </div>
       <blockquote class="cc-quote">
         <FigureText text={mention.text} figures={spots} />

@@ -4,6 +4,7 @@
  * the pieces returned here as text nodes.
  */
 import type { FigureComparison, FigureValue } from './match/compare';
+import { valueKey } from './match/compare';
 import type { MatchReason } from './match/matcher';
 
 /** A piece of a sentence: plain text, or the exact text of a figure to emphasise. */
@@ -78,28 +79,73 @@ export function formatValue(v: Pick<FigureValue, 'value' | 'qualifier' | 'text' 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** An ISO date as "4 Apr 2017" (no time zone shift); "undated" for null; unparseable text as given. */
-export function formatDate(iso: string | null): string {
+/**
+ * An ISO date as "4 Apr 2017" (no time zone shift); an estimated one as "~ 4 Apr 2017"; "undated" for null;
+ * unparseable text as given.
+ */
+export function formatDate(iso: string | null, estimated = false): string {
   if (iso === null) return 'undated';
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
   if (!m || !month) return iso;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+  const text = m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+  return estimated ? `~ ${text}` : text;
 }
 
-/** Who made a mention: the outlet, or an honest "Unknown outlet" with the collection it comes from. */
-export function outletLabel(m: { outlet: string | null; source?: string }): string {
-  if (m.outlet) return m.outlet;
-  return m.source ? `Unknown outlet · from collection ${m.source}` : 'Unknown outlet';
+/** A short date for compact rows: "4 Apr" ("~ 4 Apr" when estimated), with the year when `withYear`. */
+export function formatShortDate(iso: string | null, estimated = false, withYear = false): string {
+  const full = formatDate(iso, false);
+  if (iso === null || full === iso) return full;
+  const short = withYear ? full : full.replace(/ \d{4}$/, '');
+  return estimated ? `~ ${short}` : short;
 }
 
-/** Distinct outlets of a set of mentions, in first-seen order; unknown ones are counted, not named. */
+/** Shown for an article with neither an outlet nor a named collection: never a file name or an id. */
+export const UNATTRIBUTED = 'unattributed article';
+
+/**
+ * Where a mention was published, in words: the outlet, else the readable collection name of `data/sources.json`
+ * ("unattributed article in a 2014-17 news digest"). Never the file name (`source`) or an id.
+ */
+export function outletLabel(m: { outlet: string | null; collection?: string }): string {
+  return m.outlet ?? m.collection ?? UNATTRIBUTED;
+}
+
+/** Distinct outlets of a set of mentions, in first-seen order; unattributed ones are counted, not named. */
 export function outletSummary(mentions: ReadonlyArray<{ outlet: string | null }>): string {
   const named = [...new Set(mentions.flatMap((m) => (m.outlet ? [m.outlet] : [])))];
   const unknown = mentions.filter((m) => !m.outlet).length;
   const parts = [...named];
-  if (unknown > 0) parts.push(unknown === 1 ? '1 unknown outlet' : `${unknown} mentions with unknown outlet`);
+  if (unknown > 0) parts.push(unknown === 1 ? '1 unattributed article' : `${unknown} unattributed articles`);
   return parts.join(', ');
+}
+
+/** Short names of frequent claimants, for the compact figure row. */
+const CLAIMANT_SHORT: ReadonlyArray<[RegExp, string]> = [
+  [/syrian observatory for human rights|^(?:the )?observatory$|^sohr$/i, 'SOHR'],
+  [/^(?:the )?(?:monitor|monitoring group|britain-based monitor)$/i, 'SOHR'],
+  [/ambulance/i, 'ambulance service head'],
+  [/\bstep\b/i, 'Step'],
+  [/us intelligence|u\.s\. intelligence/i, 'US intelligence'],
+  [/white house/i, 'White House'],
+  [/^(?:the )?pentagon$/i, 'Pentagon'],
+  [/syrian (?:army|military)|army source/i, 'Syrian army'],
+  [/^(?:the )?(?:syrian )?state media$|^sana$/i, 'Syrian state media'],
+];
+/** Longest claimant shown in a compact row, in words. */
+const MAX_SHORT_CLAIMANT_WORDS = 4;
+
+/** A claimant as a compact row names it ("SOHR", "ambulance service head"), else the first words of it. */
+export function shortClaimant(claimant: string): string {
+  for (const [pattern, short] of CLAIMANT_SHORT) if (pattern.test(claimant)) return short;
+  const words = claimant.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
+  return words.length <= MAX_SHORT_CLAIMANT_WORDS ? words.join(' ') : `${words.slice(0, MAX_SHORT_CLAIMANT_WORDS).join(' ')}…`;
+}
+
+/** Who stands behind a value in a compact row: the claimant, else the outlet, else "unattributed". */
+export function whoLabel(v: { claimant?: string | null; outlet: string | null }): string {
+  if (v.claimant) return shortClaimant(v.claimant);
+  return v.outlet ?? 'unattributed';
 }
 
 /** Why the matcher paired the sentences, in words ("Shared names: Assad, Aleppo · shared terms: siege"). */
@@ -122,6 +168,8 @@ export function differenceLabel(c: Pick<FigureComparison, 'kind' | 'rising'>): s
       return 'Conflict: same date, different figures';
     case 'undated':
       return 'Figures differ; dates cannot tell which is later';
+    case 'consistent':
+      return 'Consistent';
   }
 }
 
@@ -134,4 +182,52 @@ export function linearScale(values: readonly number[], from: number, to: number)
   const hi = Math.max(...values);
   if (!Number.isFinite(lo) || hi === lo) return () => (from + to) / 2;
   return (n) => from + ((n - lo) / (hi - lo)) * (to - from);
+}
+
+/** One entry of the row. */
+export interface RowEntry {
+  who: string;
+  value: string;
+  date: string | null;
+  differs: boolean;
+  page: boolean;
+}
+
+/** The entries of a compact row: the page first, then each distinct (who, value) of the corpus in time order. */
+export function rowEntries(c: FigureComparison): RowEntry[] {
+  const out: RowEntry[] = [];
+  const pageKeys = new Set([c.page, ...(c.pageAlso ?? [])].flatMap((v) => (v ? [valueKey(v)] : [])));
+  const own = [c.page, ...(c.pageAlso ?? [])].flatMap((v) => (v ? [formatValue(v)] : []));
+  if (own.length > 0) out.push({ who: 'this page', value: own.join(', '), date: null, differs: false, page: true });
+  const seen = new Set<string>();
+  for (const v of c.corpus) {
+    const who = whoLabel(v);
+    const key = `${who}|${valueKey(v)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      who,
+      value: formatValue(v),
+      date: v.date === null ? null : formatShortDate(v.date, v.dateEstimated === true),
+      differs: differsFromPage(v, pageKeys, c),
+      page: false,
+    });
+  }
+  return out;
+}
+
+function differsFromPage(v: FigureValue, pageKeys: ReadonlySet<string>, c: FigureComparison): boolean {
+  if (pageKeys.size === 0 || c.kind === 'same' || c.kind === 'consistent') return false;
+  return !pageKeys.has(valueKey(v));
+}
+
+/** The plain text of a row, as read aloud and as tests compare it. */
+export function rowText(c: FigureComparison): string {
+  const parts = rowEntries(c).map((e) => `${e.who} ${e.value}${e.date ? ` (${e.date})` : ''}`);
+  return `${capitalise(c.what)} — ${parts.join(' · ')}`;
+}
+
+/** The first letter in upper case ("killed" -> "Killed"). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

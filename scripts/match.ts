@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CorpusView, matchPage, type PageMatch } from '../lib/match/page';
 import { loadCorpus } from './corpus-io';
+import { formatDate, outletLabel, whoLabel } from '../lib/format';
 
 /** Pages above this size are cut (and said so on stderr): the result stays bounded in time and memory. */
 const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -43,12 +44,12 @@ function formatPlain(matches: PageMatch[]): string {
     .map((m) => {
       const lines = [`[${m.level} ${m.score.toFixed(2)}] ${m.text}`, `  claim ${m.claim}: ${m.claimLabel}`];
       for (const mention of m.mentions) {
-        const who = mention.outlet ?? `unknown outlet, collection ${mention.source}`;
+        const who = outletLabel(mention);
         const by = mention.claimant ? `, citing ${mention.claimant}` : '';
-        lines.push(`  - ${who}, ${mention.date ?? 'undated'}${by}: ${mention.text}`);
+        lines.push(`  - ${who}, ${formatDate(mention.date, mention.dateEstimated === true)}${by}: ${mention.text}`);
       }
       for (const f of m.figures.filter((c) => c.differ)) {
-        const values = f.corpus.map((v) => `${v.text} (${v.outlet ?? 'unknown'}, ${v.date ?? 'undated'})`).join('; ');
+        const values = f.corpus.map((v) => `${v.text} (${whoLabel(v)}, ${formatDate(v.date, v.dateEstimated === true)})`).join('; ');
         lines.push(`  figures differ (${f.what}, ${f.kind}): this page ${f.page?.text ?? '-'}; corpus ${values}`);
       }
       return lines.join('\n');
@@ -66,13 +67,28 @@ function toJson(matches: PageMatch[]): unknown {
       level: m.level,
       score: Number(m.score.toFixed(4)),
       claim: m.claim,
-      mentions: m.mentions.map(({ text, outlet, source, date, claimant }) => ({ text, outlet, source, date, claimant })),
+      mentions: m.mentions.map(({ text, outlet, source, collection, date, dateEstimated, claimant }) => ({
+        text,
+        outlet,
+        source,
+        collection: collection ?? null,
+        date,
+        dateEstimated: dateEstimated === true,
+        claimant,
+      })),
       figures: m.figures.map((f) => ({
         what: f.what,
         differ: f.differ,
         kind: f.kind,
         page: f.page && { value: f.page.value, qualifier: f.page.qualifier, text: f.page.text },
-        corpus: f.corpus.map((v) => ({ outlet: v.outlet, value: v.value, qualifier: v.qualifier, date: v.date })),
+        corpus: f.corpus.map((v) => ({
+          outlet: v.outlet,
+          claimant: v.claimant ?? null,
+          value: v.value,
+          qualifier: v.qualifier,
+          date: v.date,
+          dateEstimated: v.dateEstimated === true,
+        })),
       })),
     })),
   };

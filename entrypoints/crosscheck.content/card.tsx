@@ -12,6 +12,7 @@ import themeCss from '../../components/theme.css?inline';
 import cardCss from '../../components/card.css?inline';
 import annotationsCss from '../../components/annotations.css?inline';
 import { createClosedUi } from './in-page-ui';
+import { placeCard, unionBox } from '../../lib/card-placement';
 import type { Painted } from './painter';
 
 /**
@@ -22,9 +23,6 @@ const CARD_CSS = `${themeCss}\n${cardCss}\n${annotationsCss}`;
 
 /** Tag of the card's shadow host; the page observer ignores it. */
 export const CARD_HOST = 'crosscheck-card';
-/** Gap between the sentence and the card, and the least distance kept from the viewport edges (px). */
-const GAP = 6;
-const MARGIN = 8;
 
 /** What the card's buttons do. */
 export interface CardActions {
@@ -68,17 +66,6 @@ function mountInto(body: HTMLElement): Mounted {
   return { root, status };
 }
 
-/** Where a card of `size` goes for an anchor rect: below if it fits, else above, clamped to the viewport. */
-export function placeCard(anchor: DOMRect, size: { width: number; height: number }, viewport: { width: number; height: number }): { left: number; top: number } {
-  const below = anchor.bottom + GAP;
-  const above = anchor.top - GAP - size.height;
-  const top = below + size.height <= viewport.height - MARGIN || above < MARGIN ? below : above;
-  const clamp = (v: number, max: number) => Math.max(MARGIN, Math.min(v, max));
-  return {
-    left: clamp(anchor.left, viewport.width - size.width - MARGIN),
-    top: clamp(top, viewport.height - size.height - MARGIN),
-  };
-}
 
 /** Creates the card controller; the shadow root is built on first use. */
 export function createCard(ctx: ContentScriptContext, actions: CardActions, onClosed: () => void): CardController {
@@ -92,12 +79,17 @@ export function createCard(ctx: ContentScriptContext, actions: CardActions, onCl
   const position = () => {
     const el = frame();
     if (!el || !current) return;
-    const rects = current.range.getClientRects();
-    const anchor = rects[rects.length - 1] ?? current.range.getBoundingClientRect();
+    // The card is placed beside the whole sentence (all its line boxes), never over it, measured at its
+    // natural height: a height limit set for an earlier place is lifted first.
+    const sentence = unionBox([...current.range.getClientRects()]) ?? current.range.getBoundingClientRect();
+    const card = el.firstElementChild instanceof HTMLElement ? el.firstElementChild : null;
+    if (card) card.style.maxHeight = '';
     const box = el.getBoundingClientRect();
-    const { left, top } = placeCard(anchor, { width: box.width, height: box.height }, { width: innerWidth, height: innerHeight });
-    el.style.left = `${left}px`;
-    el.style.top = `${top}px`;
+    const place = placeCard(sentence, { width: box.width, height: box.height }, { width: innerWidth, height: innerHeight });
+    el.style.left = `${place.left}px`;
+    el.style.top = `${place.top}px`;
+    el.dataset.side = place.side;
+    if (card && place.maxHeight !== undefined) card.style.maxHeight = `${place.maxHeight}px`;
   };
 
   const ensureUi = async (): Promise<ShadowRootContentScriptUi<Mounted>> => {

@@ -6,6 +6,11 @@
  */
 import type { Claim, Sentence } from '../corpus/types';
 import type { Matcher } from '../match/matcher';
+import { differentPlaces, findPlaces } from '../corpus/places';
+import { namedDays } from '../corpus/article-dates';
+
+/** Days between the dates two sentences name beyond which they report different events. */
+export const CLAIM_EVENT_WINDOW_DAYS = 30;
 
 /** Average link (over all member pairs, unlinked pairs counting 0) needed to merge two groups. Near the
  * confident score: lower merges groups that share one bridging sentence, higher splits real paraphrase
@@ -16,8 +21,44 @@ export const MERGE_AVERAGE_LINK = 0.45;
 export function clusterClaims(sentences: readonly Sentence[], matcher: Matcher): Claim[] {
   const index = new Map(sentences.map((s, i) => [s.id, i]));
   const links = confidentLinks(sentences, matcher, index);
-  const groups = agglomerate(sentences.length, links);
+  const groups = agglomerate(sentences.length, links).flatMap((g) => splitByEvent(g, sentences));
+  groups.sort((x, y) => x[0]! - y[0]!);
   return groups.map((members) => toClaim(members, sentences, links));
+}
+
+/** What tells one event from another in a sentence: the places and the days it names. */
+interface EventMarks {
+  places: string[];
+  days: number[];
+}
+
+function marksOf(s: Sentence): EventMarks {
+  return { places: findPlaces(s.text), days: namedDays(s.text, s.date ?? s.dateEstimate ?? null).map((d) => Date.parse(`${d}T00:00:00Z`)) };
+}
+
+/** Two sentences report different events: both name places and share none, or both name days none of which are close. */
+function differentEvents(a: EventMarks, b: EventMarks): boolean {
+  if (differentPlaces(a.places, b.places)) return true;
+  if (a.days.length === 0 || b.days.length === 0) return false;
+  const reach = CLAIM_EVENT_WINDOW_DAYS * 86_400_000;
+  return !a.days.some((x) => b.days.some((y) => Math.abs(x - y) <= reach));
+}
+
+/**
+ * Splits a group whose members report different events (another place, another named date): each member
+ * joins the first part it reports the same event as, else starts a part. A claim never mixes two events.
+ */
+export function splitByEvent(group: readonly number[], sentences: readonly Sentence[]): number[][] {
+  const parts: Array<{ members: number[]; marks: EventMarks[] }> = [];
+  for (const i of group) {
+    const marks = marksOf(sentences[i]!);
+    const part = parts.find((p) => p.marks.every((m) => !differentEvents(m, marks)));
+    if (part) {
+      part.members.push(i);
+      part.marks.push(marks);
+    } else parts.push({ members: [i], marks: [marks] });
+  }
+  return parts.map((p) => p.members);
 }
 
 /** Symmetric confident links as "i,j" (i < j) -> best score. */

@@ -175,3 +175,38 @@ function cleanName(raw: string): string | null {
   if (cut >= 0 && rest.length >= 1 && isProperName(rest.join(' ')) && !/^of$/i.test(rest[0] ?? '')) return rest.join(' ');
   return text;
 }
+
+/** Where a sentence turns to another speaker: ", but", ", while", "; ", " whereas ". */
+const CLAUSE_BREAK = /,\s*(?:but|while|whereas|and)\s+(?=(?:the|a|an)\s|\p{Lu})|;\s+|\s+(?:while|whereas)\s+/gu;
+/** A speaker described by role: "the head of a charity ambulance service in Idlib" -> "Idlib ambulance service head". */
+const ROLE =
+  /\b(?:the\s+)?(head|director|chief|spokesman|spokeswoman|spokesperson)\s+of\s+(?:a|an|the)\s+(?:charity\s+|local\s+)?((?:[\p{L}-]+\s+){0,2}(?:service|agency|group|organisation|organization|hospital|network|council))(?:\s+in\s+(\p{Lu}[\p{L}-]+))?/u;
+
+/** A role description of the speaker of a clause, in a few words ("Idlib ambulance service head"), else null. */
+export function roleClaimant(clause: string): string | null {
+  const m = ROLE.exec(clause);
+  if (!m) return null;
+  const [, role, org, place] = m;
+  return `${place ? `${place} ` : ''}${org!.trim()} ${role}`;
+}
+
+/**
+ * Who a figure is attributed to when its sentence quotes several speakers ("The SOHR put the death toll at
+ * 58, but the head of a charity ambulance service in Idlib said that 67 people had been killed"): the speaker
+ * of the figure's clause (a role description first, else the named claimant), else the sentence's claimant.
+ */
+export function figureClaimant(sentence: string, figureStart: number, sentenceClaimant: string | null): string | null {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = m.index;
+    if (at < figureStart) from = at + m[0].length;
+    else {
+      to = at;
+      break;
+    }
+  }
+  if (from === 0 && to === sentence.length) return sentenceClaimant;
+  const clause = sentence.slice(from, to);
+  return roleClaimant(clause) ?? findClaimant(clause) ?? sentenceClaimant;
+}

@@ -8,6 +8,8 @@ export interface ManifestEntry {
   id: string;
   file: string;
   hostingSite: string;
+  /** Readable name of the collection, shown for articles without an outlet ("unattributed article in a 2014-17 news digest"). */
+  collection?: string;
   evidence: Array<{ line: number; text: string }>;
   note?: string;
 }
@@ -88,6 +90,6 @@ export function parseManifest(manifestFile: string, json: string): ManifestEntry
       throw new PipelineError(manifestFile, `documents[${i}].file must be a bare file name, got "${d.file}"`);
     }
     seen.add(d.id);
-    return { id: d.id, file: d.file, hostingSite: d.hostingSite, evidence: d.evidence ?? [], note: d.note };
+    return { id: d.id, file: d.file, hostingSite: d.hostingSite, ...(typeof d.collection === 'string' ? { collection: d.collection } : {}), evidence: d.evidence ?? [], note: d.note };
   });
 }

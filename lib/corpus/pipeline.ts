@@ -6,24 +6,41 @@
 import type { Article, Corpus, Sentence, SourceDocument } from './types';
 import { splitArticles } from './articles';
 import { splitSentences } from './sentences';
-import { findClaimant } from './claimant';
+import { figureClaimant, findClaimant } from './claimant';
+import type { Figure } from './types';
 import { extractFigures } from './figures';
 import { sentenceOutlet } from './attribution';
+import { estimateDocumentDates } from './article-dates';
 import { PipelineError, decodeSource, type ManifestEntry, type SourceFile } from './input';
 
 /** Bumped whenever the JSON shape of the corpus changes; documented in data/README.md. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Turns one decoded document into its articles and sentences. */
 function processDocument(entry: ManifestEntry, text: string): { articles: Article[]; sentences: Sentence[] } {
   const drafts = splitArticles(entry.id, text);
+  const pieces = drafts.map(({ body }) => body.map((p) => ({ line: p.line, pieces: splitSentences(p.text) })));
+  const dates = estimateDocumentDates(
+    drafts.map(({ article }, i) => ({
+      stated: article.date !== null ? { iso: article.date, text: article.dateText ?? article.date } : null,
+      sentences: [article.title, ...pieces[i]!.flatMap((p) => p.pieces.map((x) => x.text))],
+      datable: article.kind !== 'boilerplate' && article.kind !== 'link',
+    })),
+  );
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
-  for (const { article, body } of drafts) {
+  drafts.forEach(({ article }, i) => {
+    const estimate = dates[i];
+    if (estimate) {
+      article.date = estimate.iso;
+      article.dateBasis = estimate.basis;
+      if (estimate.basis !== 'date_line') article.dateEvidence = estimate.evidence;
+    }
     articles.push(article);
+    const estimated = estimate !== null && estimate !== undefined && estimate.basis !== 'date_line' ? estimate.iso : null;
     let n = 0;
-    for (const paragraph of body) {
-      for (const piece of splitSentences(paragraph.text)) {
+    for (const paragraph of pieces[i]!) {
+      for (const piece of paragraph.pieces) {
         n += 1;
         const claimant = findClaimant(piece.text);
         const { outlet, outletBasis } = sentenceOutlet(article.credit.outlet, piece.text);
@@ -35,15 +52,24 @@ function processDocument(entry: ManifestEntry, text: string): { articles: Articl
           text: piece.text,
           outlet,
           outletBasis,
-          date: article.date,
+          date: estimated === null ? article.date : null,
+          ...(estimated !== null ? { dateEstimate: estimated } : {}),
           claimant,
-          figures: extractFigures(piece.text),
+          figures: withClaimants(piece.text, extractFigures(piece.text), claimant),
         });
       }
     }
-  }
+  });
   if (sentences.length === 0) throw new PipelineError(entry.file, 'the document yields no sentences');
   return { articles, sentences };
+}
+
+/** Figures with the claimant of their own clause, where it is not the sentence's. */
+function withClaimants(text: string, figures: Figure[], claimant: string | null): Figure[] {
+  return figures.map((f) => {
+    const own = figureClaimant(text, f.start, claimant);
+    return own && own !== claimant ? { ...f, claimant: own } : f;
+  });
 }
 
 /** The corpus before claims are grouped: documents, their articles and their sentences. */
@@ -61,6 +87,7 @@ export function readCorpusSentences(files: SourceFile[]): CorpusSentences {
       id: entry.id,
       file: entry.file,
       hostingSite: entry.hostingSite,
+      ...(entry.collection !== undefined ? { collection: entry.collection } : {}),
       evidence: entry.evidence,
       sha256,
     });

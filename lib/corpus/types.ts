@@ -27,6 +27,11 @@ export interface Figure {
   max?: number;
   /** Rate period ("$40 million a month" -> "month"). */
   per?: string;
+  /**
+   * Who this figure is attributed to when it is not the sentence's claimant ("... but the head of a charity
+   * ambulance service in Idlib said that 67 people had been killed" -> "Idlib ambulance service head").
+   */
+  claimant?: string;
 }
 
 /** An outlet credit for an article, with the exact text that gives the evidence. */
@@ -51,10 +56,18 @@ export interface Article {
   lastLine: number;
   kind: 'article' | 'embed' | 'host_commentary' | 'boilerplate' | 'link';
   credit: OutletCredit;
-  /** ISO date (YYYY-MM-DD) the text gives for the article, else null. */
+  /** ISO date (YYYY-MM-DD): the date line's, else the date estimated from the text (see `dateBasis`), else null. */
   date: string | null;
-  /** Verbatim text of the date in the document, else null. */
+  /** Verbatim text of the date line in the document, else null. */
   dateText: string | null;
+  /**
+   * Where `date` comes from: `date_line`, or an estimate: `text` (the latest date the article mentions, with its
+   * weekday words), `event` (the latest event of `lib/corpus/event-calendar.ts` it reports), `announced` (a few days before an event it announces), `neighbour` (the nearest dated
+   * article of the same collection). Absent when `date` is null.
+   */
+  dateBasis?: 'date_line' | 'text' | 'event' | 'announced' | 'neighbour';
+  /** The text an estimated date rests on ("February 26, 2021 … friday"). */
+  dateEvidence?: string;
 }
 
 /** One sentence of the corpus. */
@@ -73,8 +86,14 @@ export interface Sentence {
   outlet: string | null;
   /** Where `outlet` comes from. */
   outletBasis: 'article_credit' | 'sentence_attribution' | null;
-  /** Inherited from the article. */
+  /** The date line of its article, else null. */
   date: string | null;
+  /**
+   * The article's date estimated from its text when it has no date line (see `Article.dateBasis`). Kept apart
+   * from `date`: the UI and the figure comparison use it (shown as "~ 4 Apr 2017"); the matcher's event-date
+   * check does not, since a restatement of an old fact in a later article is not another event.
+   */
+  dateEstimate?: string;
   /** Who the sentence attributes its claim to ("Syrian Observatory for Human Rights", "Lavrov"), else null. */
   claimant: string | null;
   figures: Figure[];
@@ -96,6 +115,8 @@ export interface SourceDocument {
   file: string;
   /** The hosting site the text gives evidence of, else "unknown". */
   hostingSite: string;
+  /** Readable name of the collection for articles without an outlet (from `data/sources.json`). */
+  collection?: string;
   evidence: Array<{ line: number; text: string }>;
   /** sha256 of the file's bytes, so a stale corpus is detectable. */
   sha256: string;

@@ -81,6 +81,7 @@ export function claimDocuments(corpus: Corpus): ClaimDocument[] {
 export function createLookup(corpus: Corpus): Lookup {
   const sentences = new Map(corpus.sentences.map((s) => [s.id, s]));
   const files = new Map(corpus.documents.map((d) => [d.id, d.file]));
+  const collections = new Map(corpus.documents.flatMap((d) => (d.collection ? [[d.id, d.collection] as const] : [])));
   const membersOf = (sentenceIds: readonly string[]) => sentenceIds.flatMap((id) => sentences.get(id) ?? []);
   const index = new ClaimIndex(claimDocuments(corpus));
   return {
@@ -98,7 +99,7 @@ export function createLookup(corpus: Corpus): Lookup {
           const result: LookupResult = {
             claimId: claim.id,
             label: claim.label,
-            mentions: members.map((s) => mentionOf(s, files)),
+            mentions: members.map((s) => mentionOf(s, files, collections)),
             outlets: [...new Set(members.flatMap((s) => (s.outlet ? [s.outlet] : [])))],
             dates: datesOf(members),
             figureSummary: figureSummary(members),

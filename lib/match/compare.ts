@@ -4,6 +4,7 @@
  * and whether the difference reads as an update (later date) or a conflict (same date, other sources).
  */
 import type { Figure, Qualifier, Sentence } from '../corpus/types';
+import { differentPlaces, findPlaces } from '../corpus/places';
 
 /** One stated value of a quantity, from the page or from a corpus mention. */
 export interface FigureValue {
@@ -16,12 +17,20 @@ export interface FigureValue {
   max?: number;
   outlet: string | null;
   date: string | null;
+  /** True when `date` is estimated from the article's text. */
+  dateEstimated?: boolean;
+  /** Who the sentence attributes the figure to ("Syrian Observatory for Human Rights"). */
+  claimant?: string | null;
   /** Corpus sentence id; absent for the page's own figure. */
   sentenceId?: string;
 }
 
-/** How differing values relate: `same` (no difference), `update` (a later date says otherwise), `conflict` (same date, different values), `undated` (values differ but the dates cannot tell which). */
-export type DifferenceKind = 'same' | 'update' | 'conflict' | 'undated';
+/**
+ * How the values relate: `same` (equal after qualifiers), `consistent` (a vague quantity that contains the
+ * numbers: "dozens" and 59), `update` (a later date says otherwise), `conflict` (same date, different values),
+ * `undated` (values differ but the dates cannot tell which).
+ */
+export type DifferenceKind = 'same' | 'consistent' | 'update' | 'conflict' | 'undated';
 
 /** The values stated for one quantity (e.g. "killed"), aligned across the page and the corpus. */
 export interface FigureComparison {
@@ -29,6 +38,8 @@ export interface FigureComparison {
   what: string;
   unit: string;
   page: FigureValue | null;
+  /** Other values the page sentence itself states for the same quantity (its own spread), if any. */
+  pageAlso?: FigureValue[];
   /** Corpus values in time order (undated last), then by outlet. */
   corpus: FigureValue[];
   differ: boolean;
@@ -59,13 +70,80 @@ export function alignmentKey(figure: Pick<Figure, 'unit' | 'what'>): string {
   return figure.unit;
 }
 
-function toValue(figure: Figure, outlet: string | null, date: string | null, sentenceId?: string): FigureValue {
+function toValue(figure: Figure, outlet: string | null, date: string | null, m?: MentionFigures): FigureValue {
   const v: FigureValue = { value: figure.value, unit: figure.unit, qualifier: figure.qualifier, text: figure.text, outlet, date };
   if (figure.min !== undefined) v.min = figure.min;
   if (figure.max !== undefined) v.max = figure.max;
-  if (sentenceId !== undefined) v.sentenceId = sentenceId;
+  if (m !== undefined) {
+    v.sentenceId = m.id;
+    if (m.date === null && m.dateEstimate !== undefined) v.dateEstimated = true;
+    const claimant = figure.claimant ?? m.claimant;
+    if (claimant) v.claimant = claimant;
+  }
   return v;
 }
+
+/** The span of numbers a vague quantity stands for ("dozens" holds 59, not 12 or 500). */
+export const VAGUE_SPANS: Readonly<Record<string, readonly [number, number]>> = {
+  several: [3, 9],
+  'a few': [2, 6],
+  few: [2, 6],
+  dozen: [10, 15],
+  dozens: [24, 199],
+  scores: [40, 199],
+  hundreds: [200, 1999],
+  thousands: [2000, 19999],
+  'tens of thousands': [20000, 199999],
+  'hundreds of thousands': [200000, 1999999],
+  millions: [2000000, 19999999],
+};
+
+/** The span of a value: exact numbers a point, ranges their bounds, vague words their {@link VAGUE_SPANS}. */
+function spanOf(v: Pick<FigureValue, 'value' | 'qualifier' | 'min' | 'max'>): [number, number] | null {
+  if (v.value !== null) return [v.value, v.value];
+  if (v.min !== undefined && v.max !== undefined) return [v.min, v.max];
+  const span = VAGUE_SPANS[String(v.qualifier ?? '').toLowerCase()];
+  return span ? [span[0], span[1]] : null;
+}
+
+/** True when every value fits inside every vague or ranged value's span: they may state the same count. */
+function allConsistent(values: readonly FigureValue[]): boolean {
+  const spans = values.map(spanOf);
+  if (spans.some((s) => s === null)) return false;
+  const lo = Math.max(...spans.map((s) => s![0]));
+  const hi = Math.min(...spans.map((s) => s![1]));
+  return lo <= hi;
+}
+
+/** Wording of a figure summed over several events. */
+const SUM_OF_EVENTS = /\b(?:together|combined)\b/i;
+
+/** False when a corpus sentence names places and the page sentence others (another event, issue 11). */
+export function sameEvent(pageText: string, mention: Pick<Sentence, 'text'>): boolean {
+  return !differentPlaces(findPlaces(pageText), findPlaces(mention.text));
+}
+
+/** Days between two figures' dates beyond which they report different events. */
+export const EVENT_WINDOW_DAYS = 30;
+
+/** True when both dates are known and further apart than {@link EVENT_WINDOW_DAYS}. */
+function outsideWindow(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) > EVENT_WINDOW_DAYS * 86_400_000;
+}
+
+/**
+ * Whether a figure can be a count the claim states: "one day" ("On one October day") sets a scene, it does
+ * not count anything.
+ */
+export function isClaimCount(figure: Pick<Figure, 'unit' | 'what' | 'value'>): boolean {
+  return !(figure.unit in DAYS_PER_UNIT && figure.value !== null && figure.value <= 1);
+}
+
+/** Share of the figure-stating mentions that must state a duration for it to be the claim's quantity. */
+export const DURATION_CLAIM_SHARE = 0.5;
+/** A quantity is the claim's when more than this share of the figure-stating mentions state it. */
+export const CLAIM_QUANTITY_SHARE = 0.5;
 
 /**
  * The comparable identity of a value. A qualifier alone does not make values differ ("at least 36" and "36"),
@@ -92,6 +170,10 @@ function byDateThenOutlet(a: FigureValue, b: FigureValue): number {
 export function classifyDifference(values: FigureValue[]): { differ: boolean; kind: DifferenceKind; rising?: boolean } {
   const distinct = new Set(values.map(valueKey));
   if (distinct.size <= 1) return { differ: false, kind: 'same' };
+  if (allConsistent(values)) {
+    const exact = new Set(values.filter((v) => v.value !== null).map(valueKey));
+    if (exact.size <= 1) return { differ: false, kind: 'consistent' };
+  }
   // Any two different values on the same date, or with a date missing, cannot be ordered as an update.
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
@@ -109,8 +191,14 @@ export function classifyDifference(values: FigureValue[]): { differ: boolean; ki
   return rising === undefined ? { differ: true, kind: 'update' } : { differ: true, kind: 'update', rising };
 }
 
-/** A corpus sentence that states the claim, as the comparison needs it. */
-export type MentionFigures = Pick<Sentence, 'id' | 'figures' | 'outlet' | 'date'>;
+/** A corpus sentence that states the claim, as the comparison needs it (text for its places). */
+export type MentionFigures = Pick<Sentence, 'id' | 'figures' | 'outlet' | 'date'> &
+  Partial<Pick<Sentence, 'text' | 'claimant' | 'dateEstimate'>>;
+
+/** A mention's date: its date line's, else the estimate from its article's text. */
+export function mentionDate(m: Pick<Sentence, 'date'> & Partial<Pick<Sentence, 'dateEstimate'>>): string | null {
+  return m.date ?? m.dateEstimate ?? null;
+}
 
 /**
  * Aligns figures by what they count. With page figures, lists one comparison per page quantity that the
@@ -120,30 +208,61 @@ export function compareFigures(
   pageFigures: readonly Figure[],
   mentions: readonly MentionFigures[],
   pageDate: string | null = null,
+  pageText?: string,
 ): FigureComparison[] {
+  const pagePlaces = pageText === undefined ? [] : findPlaces(pageText);
   const corpusByKey = new Map<string, { unit: string; values: FigureValue[] }>();
   for (const m of mentions) {
+    // Another event is not compared: another place, or a date outside the window around the page's; nor a
+    // sum over several events ("attacks in Paris and against a Russian airliner that together killed 353")
+    // with the count of one.
+    if (m.text !== undefined && differentPlaces(pagePlaces, findPlaces(m.text))) continue;
+    if (m.text !== undefined && pageText !== undefined && SUM_OF_EVENTS.test(m.text) !== SUM_OF_EVENTS.test(pageText)) continue;
+    if (outsideWindow(pageDate, mentionDate(m))) continue;
     for (const f of m.figures) {
+      if (!isClaimCount(f)) continue;
       const key = alignmentKey(f);
       const slot = corpusByKey.get(key) ?? { unit: f.unit, values: [] };
-      slot.values.push(toValue(f, m.outlet, m.date, m.id));
+      slot.values.push(toValue(f, m.outlet, mentionDate(m), m));
       corpusByKey.set(key, slot);
     }
+  }
+  // The claim's quantities are those most of its mentions state: "two ships" in one sentence of a claim about
+  // missiles fired is a detail of that sentence, not a figure of the claim.
+  const stating = mentions.filter((m) => m.figures.some(isClaimCount)).length;
+  for (const [key, slot] of corpusByKey) {
+    if (new Set(slot.values.map((v) => v.sentenceId)).size <= stating * CLAIM_QUANTITY_SHARE) corpusByKey.delete(key);
   }
   const out: FigureComparison[] = [];
   const seen = new Set<string>();
   for (const f of pageFigures) {
+    if (!isClaimCount(f)) continue;
     const key = alignmentKey(f);
     const slot = corpusByKey.get(key);
     if (!slot || seen.has(key)) continue;
     seen.add(key);
     const page = toValue(f, null, pageDate);
     const corpus = [...slot.values].sort(byDateThenOutlet);
-    out.push({ what: key, unit: f.unit, page, corpus, ...classifyDifference([page, ...corpus]) });
+    // A page sentence may state several values of one quantity ("SOHR put the toll at 58, ... said 67"): a
+    // corpus value equal to any of them is the page's own, never "differs from this page".
+    const others = pageFigures.filter((g) => g !== f && isClaimCount(g) && alignmentKey(g) === key).map((g) => toValue(g, null, pageDate));
+    const pageKeys = new Set([page, ...others].map(valueKey));
+    const comparison: FigureComparison = {
+      what: key,
+      unit: f.unit,
+      page,
+      corpus,
+      ...classifyDifference([page, ...corpus.filter((v) => !pageKeys.has(valueKey(v)))]),
+    };
+    if (others.length > 0) comparison.pageAlso = others;
+    out.push(comparison);
   }
   if (pageFigures.length === 0) {
+    // Without a page figure, a duration ("in three years of civil war") is context unless most mentions state
+    // one: then the claim is about how long something lasted.
     for (const [key, slot] of [...corpusByKey].sort((a, b) => a[0].localeCompare(b[0]))) {
       if (slot.values.length < 2) continue;
+      if (key === 'duration' && new Set(slot.values.map((v) => v.sentenceId)).size <= stating * DURATION_CLAIM_SHARE) continue;
       const corpus = [...slot.values].sort(byDateThenOutlet);
       out.push({ what: key, unit: slot.unit, page: null, corpus, ...classifyDifference(corpus) });
     }

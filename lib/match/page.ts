@@ -8,16 +8,20 @@ import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
 import { PAGE_RULE, addSupport, decide, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
 import { FEATURE_NAMES } from './pair-features';
-import { compareFigures, type FigureComparison } from './compare';
+import { compareFigures, sameEvent, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
 export interface Mention {
   sentenceId: string;
   text: string;
   outlet: string | null;
-  /** File name of the source document (the collection the sentence comes from). */
+  /** File name of the source document (the collection the sentence comes from): for the CLI, never shown. */
   source: string;
+  /** Readable name of that collection ("unattributed article in a 2014-17 news digest"), shown when `outlet` is null. */
+  collection?: string;
   date: string | null;
+  /** True when `date` is estimated from the article's text (shown as "~ 5 Apr 2017"). */
+  dateEstimated?: boolean;
   claimant: string | null;
   /** The mention's figures, with offsets into `text` (for emphasis). */
   figures: Figure[];
@@ -51,6 +55,7 @@ export class CorpusView {
   readonly claimBySentence = new Map<string, Claim>();
   readonly claimById = new Map<string, Claim>();
   readonly fileByDoc = new Map<string, string>();
+  readonly collectionByDoc = new Map<string, string>();
 
   constructor(
     readonly corpus: Corpus,
@@ -61,7 +66,10 @@ export class CorpusView {
       this.claimById.set(c.id, c);
       for (const id of c.sentenceIds) this.claimBySentence.set(id, c);
     }
-    for (const d of corpus.documents) this.fileByDoc.set(d.id, d.file);
+    for (const d of corpus.documents) {
+      this.fileByDoc.set(d.id, d.file);
+      if (d.collection) this.collectionByDoc.set(d.id, d.collection);
+    }
   }
 
   /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt). */
@@ -76,13 +84,16 @@ export class CorpusView {
 }
 
 /** A corpus sentence as a mention; `fileByDoc` names each document's file (the collection it comes from). */
-export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>): Mention {
+export function mentionOf(s: Sentence, fileByDoc: ReadonlyMap<string, string>, collectionByDoc?: ReadonlyMap<string, string>): Mention {
+  const collection = collectionByDoc?.get(s.docId);
   return {
     sentenceId: s.id,
     text: s.text,
     outlet: s.outlet,
     source: fileByDoc.get(s.docId) ?? s.docId,
-    date: s.date,
+    ...(collection !== undefined ? { collection } : {}),
+    date: s.date ?? s.dateEstimate ?? null,
+    ...(s.date === null && s.dateEstimate !== undefined ? { dateEstimated: true } : {}),
     claimant: s.claimant,
     figures: s.figures,
   };
@@ -174,8 +185,9 @@ function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates
       if (other && !joined.includes(other)) joined.push(other);
     }
   }
-  const mentionSentences = joined.flatMap((c) => view.sentencesOf(c));
-  const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc));
+  // A joined claim about another event (another place than the page sentence names) is not this claim.
+  const mentionSentences = joined.flatMap((c, i) => (i === 0 ? view.sentencesOf(c) : view.sentencesOf(c).filter((s) => sameEvent(sentence.text, s))));
+  const mentions = mentionSentences.map((s) => mentionOf(s, view.fileByDoc, view.collectionByDoc));
   return {
     ...sentence,
     level: decision.level,
@@ -186,7 +198,7 @@ function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates
     mentions,
     // Figure extraction is the costliest step after matching: skip it when no mention states a figure.
     figures: mentionSentences.some((m) => m.figures.length > 0)
-      ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate)
+      ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate, sentence.text)
       : [],
   };
 }

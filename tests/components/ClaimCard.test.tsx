@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, within } from '@testing-library/preact';
-import { ClaimCard, type ClaimCardProps } from '../../components/ClaimCard';
+import { ClaimCard, claimHeadline, CLAIM_HEADLINE_WORDS, type ClaimCardProps } from '../../components/ClaimCard';
+import { rowText } from '../../components/FigureRow';
 import { MENTION_CAP } from '../../components/MentionList';
 import type { PageMatch } from '../../lib/match/page';
 import { outletLabel } from '../../lib/format';
@@ -29,7 +30,10 @@ describe('ClaimCard with real corpus data', () => {
     const dialog = getByRole('dialog');
     expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
     const label = container.querySelector(`[id="${dialog.getAttribute('aria-labelledby')}"]`);
-    expect(label?.textContent).toBe(match.claimLabel);
+    // The first line is the claim in a few words; the whole label is its tooltip.
+    expect(label?.textContent).toBe(claimHeadline(match.claimLabel));
+    expect(label?.textContent?.split(/\s+/).length).toBeLessThanOrEqual(CLAIM_HEADLINE_WORDS);
+    expect(label?.getAttribute('title')).toBe(match.claimLabel);
     expect(within(dialog).getByText(match.level === 'confident' ? 'Confident match' : 'Possible match')).toBeTruthy();
     const reason = container.querySelector('.cc-reason')?.textContent ?? '';
     for (const word of [...match.reason.entities, ...match.reason.terms]) expect(reason).toContain(word);
@@ -39,7 +43,8 @@ describe('ClaimCard with real corpus data', () => {
       const m = match.mentions[i]!;
       expect(li.querySelector('.cc-outlet')?.textContent).toBe(outletLabel(m));
       expect(li.querySelector('.cc-quote')?.textContent).toBe(m.text);
-      if (m.claimant) expect(li.textContent).toContain(`citing ${m.claimant}`);
+      // Who said it first: the claimant leads the line, before where it was published.
+      if (m.claimant) expect(li.querySelector('.cc-mention-meta')?.firstElementChild?.textContent).toBe(m.claimant);
     });
   });
 
@@ -48,7 +53,9 @@ describe('ClaimCard with real corpus data', () => {
     const unknown = match.mentions.find((m) => m.outlet === null);
     expect(unknown, 'the corpus has uncredited mentions').toBeTruthy();
     const { container } = renderCard(match);
-    expect(container.textContent).toContain(`Unknown outlet · from collection ${unknown!.source}`);
+    expect(container.textContent).toContain(unknown!.collection!);
+    expect(container.textContent).not.toContain(unknown!.source);
+    expect(container.textContent).not.toContain('Unknown outlet');
   });
 
   it('emphasises the figures of each mention at their offsets', () => {
@@ -62,10 +69,15 @@ describe('ClaimCard with real corpus data', () => {
     expect(first.textContent).toBe(match.mentions[0]!.text);
   });
 
-  it('shows a figure comparison per compared quantity', () => {
+  it('shows one compact row per compared quantity, before the outlets', () => {
     const match = differingFiguresMatch();
     const { container } = renderCard(match);
-    expect(container.querySelectorAll('.cc-cmp').length).toBe(match.figures.length);
+    const rows = [...container.querySelectorAll('.cc-row')];
+    expect(rows.length).toBe(match.figures.length);
+    rows.forEach((row, i) => expect(row.getAttribute('aria-label')).toBe(rowText(match.figures[i]!)));
+    // The rows come before the list of outlets.
+    const first = container.querySelector('.cc-mention')!;
+    expect(rows[0]!.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('caps long mention lists behind "Show all N mentions"', () => {
@@ -175,12 +187,13 @@ describe('ClaimCard renders page and corpus text as text', () => {
     const { container } = renderCard(hostile);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
-    expect(container.querySelector('.cc-claim-label')?.textContent).toBe(hostile.claimLabel);
+    expect(container.querySelector('.cc-claim-label')?.getAttribute('title')).toBe(hostile.claimLabel);
+    expect(container.querySelector('.cc-claim-label')?.textContent).toBe(claimHeadline(hostile.claimLabel));
     const quote = container.querySelector('.cc-mention .cc-quote')!;
     expect(quote.textContent).toBe(`${MARKUP} ${m0.text}`);
     // The figures are still found (their offsets moved), and the markup stays outside them.
     expect(quote.querySelectorAll('.cc-fig').length).toBeGreaterThan(0);
-    expect(container.textContent).toContain(`citing ${MARKUP}`);
+    expect(container.querySelector('.cc-mention .cc-claimant')?.textContent).toBe(MARKUP);
   });
 });
 

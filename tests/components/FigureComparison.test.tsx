@@ -14,7 +14,7 @@ function plotted(container: Element): number[] {
 }
 
 function mentionsOf(): Mention[] {
-  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, date: s.date, claimant: s.claimant, figures: s.figures }));
+  return risingTollSentences().map((s) => ({ sentenceId: s.id, text: s.text, outlet: s.outlet, source: `${s.docId}.txt`, collection: `collection ${s.docId}`, date: s.date, claimant: s.claimant, figures: s.figures }));
 }
 
 describe('FigureComparison', () => {
@@ -24,9 +24,9 @@ describe('FigureComparison', () => {
     expect(container.querySelector('.cc-kind')?.textContent).toBe('Update, rising');
     const rows = [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
     expect(rows).toEqual([
-      ['Reuters', 'at least 58', '4 Apr 2017'],
-      ['AFP', '72', '5 Apr 2017'],
-      ['Unknown outlet · from collection 002.txt', '86', '7 Apr 2017'],
+      ['health officials · Reuters', 'at least 58', '4 Apr 2017'],
+      ['health officials · AFP', '72', '5 Apr 2017'],
+      ['health officials · collection 002', '86', '7 Apr 2017'],
     ]);
   });
 
@@ -65,7 +65,8 @@ describe('FigureComparison', () => {
     const { container } = render(<FigureComparison comparison={cmp!} />);
     expect(cmp!.kind).toBe('same');
     expect(plotted(container)).toEqual([58]);
-    expect(container.querySelector('.cc-chart-label')?.textContent).toBe('Reuters, AFP, AP');
+    // The chart names who said it in a few words (the claimant first), so labels are not cut.
+    expect(container.querySelector('.cc-chart-label')?.textContent).toBe('health officials ×3');
     expect(container.querySelectorAll('tbody tr').length).toBe(3);
   });
 
@@ -75,7 +76,7 @@ describe('FigureComparison', () => {
     expect(svg.getAttribute('role')).toBe('img');
     const summary = svg.getAttribute('aria-label')!;
     expect(svg.querySelector('title')?.textContent).toBe(summary);
-    for (const text of ['Reuters at least 58', 'AFP 72', 'Unknown outlet 86', 'rising']) expect(summary).toContain(text);
+    for (const text of ['health officials · Reuters at least 58', 'health officials · AFP 72', 'health officials · unattributed article 86', 'rising']) expect(summary).toContain(text);
   });
 
   it('draws no chart with fewer than two numeric values', () => {
@@ -101,7 +102,7 @@ describe('FigureComparison', () => {
     const hostile = { ...c, what: MARKUP, corpus: c.corpus.map((v) => ({ ...v, outlet: MARKUP })) };
     const { container } = render(<FigureComparison comparison={hostile} />);
     expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('tbody th')?.textContent).toBe(MARKUP);
+    expect(container.querySelector('tbody th')?.textContent).toBe(`health officials · ${MARKUP}`);
     expect(container.querySelector('svg title')?.textContent).toContain(MARKUP);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findClaimant } from '../../lib/corpus/claimant';
+import { figureClaimant, findClaimant, roleClaimant } from '../../lib/corpus/claimant';
 
 interface Member {
   file: string;
@@ -116,5 +116,21 @@ describe('findClaimant rules', () => {
   ];
   it.each(cases)('%s -> %s', (sentence, expected) => {
     expect(findClaimant(sentence)).toBe(expected);
+  });
+});
+
+describe('figureClaimant (issue 11: who said which figure)', () => {
+  it('gives each figure the speaker of its own clause, a role description first', () => {
+    const s =
+      'The SOHR put the death toll at 58, including 11 children, but the head of a charity ambulance service in Idlib, Mohammed Rasoul, said that 67 people had been killed and that 300 were injured.';
+    const c = findClaimant(s);
+    expect(['58', '67', '300'].map((n) => figureClaimant(s, s.indexOf(n), c))).toEqual(['SOHR', 'Idlib ambulance service head', 'Idlib ambulance service head']);
+    const one = 'At least 58 people have been killed and dozens wounded in Idlib, the Syrian Observatory for Human Rights says.';
+    expect(figureClaimant(one, one.indexOf('dozens'), findClaimant(one))).toBe('Syrian Observatory for Human Rights');
+  });
+
+  it('reads roles in a few words', () => {
+    expect(roleClaimant('the head of a charity ambulance service in Idlib said')).toBe('Idlib ambulance service head');
+    expect(roleClaimant('Lavrov said')).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ interface CliJson {
     level: string;
     score: number;
     claim: string;
-    mentions: Array<{ text: string; outlet: string | null; source: string; date: string | null; claimant: string | null }>;
+    mentions: Array<{ text: string; outlet: string | null; source: string; date: string | null; dateEstimated: boolean; claimant: string | null }>;
     figures: Array<{ what: string; page: { value: number | null; qualifier: string | null; text: string } | null; corpus: unknown[] }>;
   }>;
 }
@@ -57,7 +57,8 @@ describe('npm run match --json (the stable contract)', () => {
     expect(typeof hit.score).toBe('number');
     expect(corpus.claims.some((c) => c.id === hit.claim)).toBe(true);
     const mention = hit.mentions.find((m) => m.text === copied.text)!;
-    expect(mention).toMatchObject({ outlet: copied.outlet, date: copied.date, claimant: copied.claimant });
+    // A sentence without a date line carries its article's date estimated from the text, marked as such.
+    expect(mention).toMatchObject({ outlet: copied.outlet, date: copied.date ?? copied.dateEstimate ?? null, dateEstimated: copied.date === null && copied.dateEstimate !== undefined, claimant: copied.claimant });
     expect(mention.source).toMatch(/^000_.*\.txt$/);
     expect(out.sentences.some((s) => s.text.includes('library'))).toBe(false);
   });

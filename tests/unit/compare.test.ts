@@ -81,8 +81,10 @@ describe('classifyDifference', () => {
     expect(classifyDifference([v(12, null, 'A'), v(35, '2016-01-11', 'B')]).kind).toBe('undated');
   });
 
-  it('treats a vague quantity as different from a number, and equal vague words as the same', () => {
-    expect(classifyDifference([v(null, '2016-01-11', 'A', 'dozens'), v(35, '2016-01-11', 'B')]).differ).toBe(true);
+  it('treats a vague quantity that contains the number as consistent, one that does not as different, and equal vague words as the same', () => {
+    expect(classifyDifference([v(null, '2016-01-11', 'A', 'dozens'), v(35, '2016-01-11', 'B')])).toEqual({ differ: false, kind: 'consistent' });
+    expect(classifyDifference([v(null, '2017-04-07', 'A', 'dozens'), v(59, '2017-04-07', 'B')])).toEqual({ differ: false, kind: 'consistent' });
+    expect(classifyDifference([v(null, '2016-01-11', 'A', 'dozens'), v(12, '2016-01-11', 'B')]).differ).toBe(true);
     expect(classifyDifference([v(null, null, 'A', 'dozens'), v(null, null, 'B', 'Dozens')]).differ).toBe(false);
   });
 

@@ -6,6 +6,9 @@ import {
   formatValue,
   linearScale,
   outletLabel,
+  formatShortDate,
+  shortClaimant,
+  whoLabel,
   outletSummary,
   reasonLabel,
   splitAtFigures,
@@ -75,11 +78,16 @@ describe('formatting', () => {
     expect(formatDate('spring')).toBe('spring');
   });
 
-  it('names unknown outlets honestly', () => {
-    expect(outletLabel({ outlet: 'Reuters', source: 'a.txt' })).toBe('Reuters');
-    expect(outletLabel({ outlet: null, source: '000_f504a6e6d2785011.txt' })).toBe('Unknown outlet · from collection 000_f504a6e6d2785011.txt');
-    expect(outletLabel({ outlet: null })).toBe('Unknown outlet');
-    expect(outletSummary([{ outlet: 'AFP' }, { outlet: 'Reuters' }, { outlet: 'AFP' }, { outlet: null }])).toBe('AFP, Reuters, 1 unknown outlet');
+  it('names where a mention was published in words, never by file name', () => {
+    expect(outletLabel({ outlet: 'Reuters', collection: 'x' })).toBe('Reuters');
+    expect(outletLabel({ outlet: null, collection: 'unattributed article in a 2014-17 news digest' })).toBe('unattributed article in a 2014-17 news digest');
+    expect(outletLabel({ outlet: null })).toBe('unattributed article');
+    expect(outletSummary([{ outlet: 'AFP' }, { outlet: 'Reuters' }, { outlet: 'AFP' }, { outlet: null }])).toBe('AFP, Reuters, 1 unattributed article');
+    expect(formatDate('2017-04-05', true)).toBe('~ 5 Apr 2017');
+    expect(formatShortDate('2017-04-05', true)).toBe('~ 5 Apr');
+    expect(shortClaimant('Syrian Observatory for Human Rights')).toBe('SOHR');
+    expect(shortClaimant('the head of a charity ambulance service in Idlib')).toBe('ambulance service head');
+    expect(whoLabel({ claimant: null, outlet: null })).toBe('unattributed');
   });
 
   it('says why sentences matched and how figures differ', () => {

@@ -53,7 +53,7 @@ describe('createLookup over data/corpus.json', () => {
     for (const m of r!.mentions) {
       const s = byId.get(m.sentenceId)!;
       expect(files.has(m.source)).toBe(true);
-      expect([m.text, m.outlet, m.date, m.claimant]).toEqual([s.text, s.outlet, s.date, s.claimant]);
+      expect([m.text, m.outlet, m.date, m.claimant]).toEqual([s.text, s.outlet, s.date ?? s.dateEstimate ?? null, s.claimant]);
     }
     if (claim.sentenceIds.length >= 2 && r!.figures) {
       for (const f of r!.figures) expect(f.corpus.length).toBeGreaterThanOrEqual(2);

@@ -23,7 +23,9 @@ describe('matchSentence', () => {
     expect(new Set(match.mentions.map((m) => m.sentenceId)).size).toBe(match.mentions.length);
     const missiles = match.figures.find((f) => f.what === 'missiles')!;
     expect(missiles.page?.value).toBe(59);
-    expect(missiles.differ).toBe(true);
+    // 59 is "dozens": consistent, never a conflict (issue 11); the two ships are not a count of the claim.
+    expect(missiles).toMatchObject({ differ: false, kind: 'consistent' });
+    expect(match.figures.some((f) => f.what === 'ships')).toBe(false);
   });
 
   it('abstains on a sentence about something else', () => {
