@@ -5,6 +5,8 @@
 import { WEAK_KEYS, type SentenceFeatures } from './features';
 import { TITLE_WORDS } from './lexicon';
 import { stemmer } from 'stemmer';
+import { frameOf } from './frames';
+import { MIN_NAME_LENGTH, nameKey } from './names';
 
 const TITLE_TERMS = new Set([...TITLE_WORDS].map((w) => stemmer(w)));
 /** Titles ("President", "Minister") name a role, not a claim. */
@@ -107,6 +109,77 @@ export function mass(f: SentenceFeatures, w: TermWeights): number {
   return m;
 }
 
+/** Weight of two different terms that say one thing (a name spelt another way, "Shaykhun" / "Sheikhoun", when
+ * both spellings are indexed; two words of one event frame, "killed" / "died", see frames.ts), relative to the
+ * lighter of the two terms. Below 1: a paraphrase is weaker evidence than the same word. Measured on the
+ * other-outlets pages with FRAME_CONFLICT_PENALTY (README, matching quality): 0.5-0.75 lift recall, 1 costs
+ * precision. */
+export const EQUIVALENT_WEIGHT = 0.75;
+/** Shortest transliteration key that makes two names equivalent (as MIN_ALIAS_KEY in matcher.ts: "hm" is Hama and Hmeimim). */
+const MIN_EQUIVALENT_NAME_KEY = 3;
+/** Most terms whose equivalence keys are cached (page vocabularies repeat). */
+const KEY_CACHE_SIZE = 50_000;
+
+/** Frames whose words are not interchangeable: FIGHT holds an action and its outcome ("launched an offensive",
+ * "battle" / "seized back", "retook"), so two of its words are another step of a story as often as one claim. */
+const UNEQUAL_FRAMES: ReadonlySet<string> = new Set(['FIGHT']);
+
+const keyCache = new Map<string, readonly string[]>();
+/** Equivalence keys of a term, read from its surface form: its transliteration key when it is a name, else
+ * its event frame. */
+function equivalenceKeys(t: string, f: SentenceFeatures): readonly string[] {
+  const word = (f.surface.get(t) ?? t).toLowerCase();
+  const entity = f.entities.has(t);
+  const cacheKey = `${entity ? 'n' : 'w'}${word}`;
+  let keys = keyCache.get(cacheKey);
+  if (keys) return keys;
+  const out: string[] = [];
+  if (entity) {
+    const key = /^[a-z]+$/.test(word) && word.length >= MIN_NAME_LENGTH ? nameKey(word) : '';
+    if (key.length >= MIN_EQUIVALENT_NAME_KEY) out.push(`n:${key}`);
+  } else {
+    const frame = frameOf(word);
+    if (frame && !UNEQUAL_FRAMES.has(frame)) out.push(`f:${frame}`);
+  }
+  keys = out;
+  if (keyCache.size < KEY_CACHE_SIZE) keyCache.set(cacheKey, keys);
+  return keys;
+}
+
+/** A sentence's terms that have equivalence keys, as [term, key] in term order (cached per features object:
+ * corpus sentences are scored against many queries). */
+const keyedCache = new WeakMap<SentenceFeatures, ReadonlyArray<readonly [string, string]>>();
+function keyedTerms(f: SentenceFeatures): ReadonlyArray<readonly [string, string]> {
+  let out = keyedCache.get(f);
+  if (out) return out;
+  const list: Array<readonly [string, string]> = [];
+  for (const t of f.terms) for (const k of equivalenceKeys(t, f)) list.push([t, k]);
+  out = list;
+  keyedCache.set(f, out);
+  return out;
+}
+
+/** Pairs [query term, candidate term] of different terms that say one thing (see EQUIVALENT_WEIGHT), among
+ * the terms the two sentences do not share; each term is used once. */
+export function equivalents(q: SentenceFeatures, c: SentenceFeatures): Array<[string, string]> {
+  const qk = keyedTerms(q);
+  if (qk.length === 0) return [];
+  // Per key, the candidate's first term of that key that the query lacks.
+  let byKey: Map<string, string> | undefined;
+  for (const [u, k] of keyedTerms(c)) if (!q.terms.has(u) && !(byKey ??= new Map()).has(k)) byKey.set(k, u);
+  if (!byKey) return [];
+  const out: Array<[string, string]> = [];
+  const used = new Set<string>();
+  for (const [t, k] of qk) {
+    if (c.terms.has(t)) continue;
+    const other = byKey.get(k);
+    if (other === undefined || used.has(other)) continue;
+    used.add(other);
+    out.push([t, other]);
+  }
+  return out;
+}
+
 /** Shared distinct terms of two sentences. */
 export function shared(a: SentenceFeatures, b: SentenceFeatures): string[] {
   const [small, big] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
@@ -134,6 +207,27 @@ export function conflict<T>(a: Iterable<T>, b: ReadonlySet<T> | readonly T[]): b
   return any;
 }
 
+/** Both sides evoke event frames and share none ("rebels withdraw from Khan Sheikhoun" vs the chemical attack
+ * on it, a jet shot down vs an evacuation deal in the same province): the same place or actors, another event.
+ * On the other-outlets pages (20 page splits pooled) 0.15-0.35 lift possible recall from 42% to 46-47% at the
+ * same precision; on dev-eval it costs leave-one-out recall unless equivalences count (EQUIVALENT_WEIGHT). */
+export const FRAME_CONFLICT_PENALTY = 0.2;
+
+const framesCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
+/** Event frames of a sentence's content words (frames.ts; names excluded), cached per features object. */
+export function framesOfFeatures(f: SentenceFeatures): ReadonlySet<string> {
+  const cached = framesCache.get(f);
+  if (cached) return cached;
+  const frames = new Set<string>();
+  for (const t of f.terms) {
+    if (f.entities.has(t)) continue;
+    const frame = frameOf((f.surface.get(t) ?? t).toLowerCase());
+    if (frame) frames.add(frame);
+  }
+  framesCache.set(f, frames);
+  return frames;
+}
+
 /** Adjustments from figures, dates and stance cues. */
 function adjustments(q: SentenceFeatures, c: SentenceFeatures): number {
   let adj = 0;
@@ -145,6 +239,7 @@ function adjustments(q: SentenceFeatures, c: SentenceFeatures): number {
   if (conflict(q.days, c.days)) adj -= DAY_CONFLICT_PENALTY;
   if (q.negated !== c.negated) adj -= NEGATION_PENALTY;
   if (q.intent !== c.intent) adj -= INTENT_PENALTY;
+  if (conflict(framesOfFeatures(q), framesOfFeatures(c))) adj -= FRAME_CONFLICT_PENALTY;
   return adj;
 }
 
@@ -193,10 +288,16 @@ export function scorePair(
   const common = shared(q, c);
   let ws = 0;
   for (const t of common) ws += termWeight(t, q, c, w);
+  const equivalent = equivalents(q, c);
+  let said = common.some((t) => !q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t));
+  for (const [a, b] of equivalent) {
+    ws += EQUIVALENT_WEIGHT * Math.min(termWeight(a, q, q, w), termWeight(b, c, c, w));
+    if (!q.entities.has(a) && !c.entities.has(b)) said = true;
+  }
   const quantity = sameQuantity(q, c);
-  if (!enoughShared(common.length, ws, quantity, event)) return null;
+  if (!enoughShared(common.length + equivalent.length, ws, quantity, event)) return null;
   // Sharing only names (who, where) is a topic; a claim also needs something said about them.
-  if (!common.some((t) => !q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t))) return null;
+  if (!said) return null;
   const wq = masses?.q ?? mass(q, w);
   const wc = masses?.c ?? mass(c, w);
   const containment = ws / (Math.min(wq, wc) + CONTAINMENT_PRIOR);
@@ -204,9 +305,10 @@ export function scorePair(
   const overlap = CONTAINMENT_WEIGHT * Math.min(1, containment) + (1 - CONTAINMENT_WEIGHT) * Math.min(1, dice);
   const phrasing = BIGRAM_BONUS * Math.min(1, sharedBigrams(q, c) / BIGRAM_SATURATION);
   const score = overlap + phrasing + adjustments(q, c) + eventAdjustment(event, quantity, dated(q) !== dated(c));
+  // Reasons name an equivalent pair by the candidate's word (the corpus side the card shows).
   return {
     score,
-    sharedTerms: common.filter((t) => !q.entities.has(t) && !c.entities.has(t)),
-    sharedEntities: common.filter((t) => q.entities.has(t) || c.entities.has(t)),
+    sharedTerms: [...common.filter((t) => !q.entities.has(t) && !c.entities.has(t)), ...equivalent.filter(([a]) => !q.entities.has(a)).map(([, b]) => b)],
+    sharedEntities: [...common.filter((t) => q.entities.has(t) || c.entities.has(t)), ...equivalent.filter(([a]) => q.entities.has(a)).map(([, b]) => b)],
   };
 }

@@ -10,14 +10,14 @@ import { CorpusView, matchPage } from '../../lib/match/page';
 import { PAGE_RULE } from '../../lib/match/page-rule';
 import { FITTED, modelFits } from '../../lib/match/model';
 import { loadCorpus } from '../../scripts/corpus-io';
-import { crossValidateRule, fitRule, ruleHighlights, rulePages, type RulePage } from '../../scripts/fit-matcher';
+import { CV_REPEATS, crossValidateRule, fitRule, repeatedCrossValidateRule, ruleHighlights, rulePages, type RulePage } from '../../scripts/fit-matcher';
 import { loadOtherOutlets, scorePages, type Rates } from '../fixtures/match/other-outlets';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const show = (r: Rates): string => `P ${pct(r.precision)} (${r.tp} right, ${r.fp} wrong) R ${pct(r.recall)} (${r.found}/${r.labelled})`;
 
 /** Regression floors, a little under the measured cross-validated figures (README, matching quality). */
-const FLOORS = { confident: { precision: 0.89, recall: 0.29 }, possible: { precision: 0.78, recall: 0.41 } };
+const FLOORS = { confident: { precision: 0.9, recall: 0.32 }, possible: { precision: 0.79, recall: 0.44 } };
 /** The issue's bars (printed; not met by this matcher, see README). */
 const BARS = { confident: { precision: 0.92, recall: 0.65 }, possible: { precision: 0.8, recall: 0.8 } };
 
@@ -50,6 +50,18 @@ describe('page matching on other outlets (cross-validated by page)', () => {
     expect(cv.confident.recall).toBeGreaterThanOrEqual(FLOORS.confident.recall);
     expect(cv.possible.precision).toBeGreaterThanOrEqual(FLOORS.possible.precision);
     expect(cv.possible.recall).toBeGreaterThanOrEqual(FLOORS.possible.recall);
+  });
+
+  it(`held-out pages over ${CV_REPEATS} random page splits, pooled (the figure matcher changes are judged by; same floors)`, () => {
+    const rep = repeatedCrossValidateRule(data);
+    for (const level of ['confident', 'possible'] as const) console.log(`other-outlets, ${level}, ${CV_REPEATS} page splits pooled: ${show(rep[level])}`);
+    // Every split holds out every page once: each labelled span is scored once per split.
+    const positives = data.reduce((n, d) => n + d.page.spans.filter((s) => s.matches.size > 0).length, 0);
+    expect(rep.possible.labelled).toBe(CV_REPEATS * positives);
+    expect(rep.confident.precision).toBeGreaterThanOrEqual(FLOORS.confident.precision);
+    expect(rep.confident.recall).toBeGreaterThanOrEqual(FLOORS.confident.recall);
+    expect(rep.possible.precision).toBeGreaterThanOrEqual(FLOORS.possible.precision);
+    expect(rep.possible.recall).toBeGreaterThanOrEqual(FLOORS.possible.recall);
   });
 
   it('the committed rule is the one npm run fit chooses on all pages, and it beats the matcher without page support', () => {
