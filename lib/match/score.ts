@@ -138,7 +138,7 @@ function equivalenceKeys(t: string, f: SentenceFeatures): readonly string[] {
     const key = /^[a-z]+$/.test(word) && word.length >= MIN_NAME_LENGTH ? nameKey(word) : '';
     if (key.length >= MIN_EQUIVALENT_NAME_KEY) out.push(`n:${key}`);
   } else {
-    const frame = frameOf(word);
+    const frame = cachedFrame(word);
     if (frame && !UNEQUAL_FRAMES.has(frame)) out.push(`f:${frame}`);
   }
   keys = out;
@@ -213,6 +213,17 @@ export function conflict<T>(a: Iterable<T>, b: ReadonlySet<T> | readonly T[]): b
  * same precision; on dev-eval it costs leave-one-out recall unless equivalences count (EQUIVALENT_WEIGHT). */
 export const FRAME_CONFLICT_PENALTY = 0.2;
 
+const frameCache = new Map<string, string | null>();
+/** frameOf, memoised per word (every query reads the frames of its words). */
+function cachedFrame(word: string): string | undefined {
+  let frame = frameCache.get(word);
+  if (frame === undefined) {
+    frame = frameOf(word) ?? null;
+    if (frameCache.size < KEY_CACHE_SIZE) frameCache.set(word, frame);
+  }
+  return frame ?? undefined;
+}
+
 const framesCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
 /** Event frames of a sentence's content words (frames.ts; names excluded), cached per features object. */
 export function framesOfFeatures(f: SentenceFeatures): ReadonlySet<string> {
@@ -221,7 +232,7 @@ export function framesOfFeatures(f: SentenceFeatures): ReadonlySet<string> {
   const frames = new Set<string>();
   for (const t of f.terms) {
     if (f.entities.has(t)) continue;
-    const frame = frameOf((f.surface.get(t) ?? t).toLowerCase());
+    const frame = cachedFrame((f.surface.get(t) ?? t).toLowerCase());
     if (frame) frames.add(frame);
   }
   framesCache.set(f, frames);
