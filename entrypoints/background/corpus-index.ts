@@ -10,11 +10,27 @@ import { packagedUrl } from '../../utils/messaging';
 /** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
 const WARM_UP_SLICE = 4;
 
-/** Matches the warm-up queries in small tasks (see {@link warmUpQueries}); page batches run between them. */
-function warmUp(view: CorpusView): void {
+/**
+ * The warm-up waits until the index has not been asked for this long. A page that woke the worker sends its
+ * batches one after the other (a round trip apart); matching them warms the matcher as well as the warm-up
+ * would, so the warm-up only takes the time no page is waiting for (measured with `npm run bench:e2e --
+ * --compare`: run alongside the first page's batches, it delayed that page's highlights).
+ */
+export const WARM_UP_QUIET_MS = 400;
+
+/**
+ * Matches the warm-up queries in small tasks (see {@link warmUpQueries}), each only once the index has been
+ * idle for {@link WARM_UP_QUIET_MS} (`lastUse` tells when it was last asked for).
+ */
+function warmUp(view: CorpusView, lastUse: () => number): void {
   const queries = warmUpQueries(view);
   const context = buildContext(queries.map((q) => q.text));
   const step = (from: number) => {
+    const wait = lastUse() + WARM_UP_QUIET_MS - performance.now();
+    if (wait > 0) {
+      setTimeout(() => step(from), wait);
+      return;
+    }
     for (const q of queries.slice(from, from + WARM_UP_SLICE)) matchSentence(view, q, null, context);
     if (from + WARM_UP_SLICE < queries.length) setTimeout(() => step(from + WARM_UP_SLICE), 0);
   };
@@ -24,7 +40,10 @@ function warmUp(view: CorpusView): void {
 /** Performance marks of the index load, read by `npm run bench:e2e` (cold start). */
 export const INDEX_MARKS = { parsed: 'crosscheck:corpus-parsed', ready: 'crosscheck:index-ready' } as const;
 
-/** The corpus index of the background: `get` loads it on first use; `reset` drops it so the next use reloads. */
+/**
+ * The corpus index of the background: `get` loads it on first use; `reset` drops it so the next use reloads.
+ * Every `get` counts as a use that holds the warm-up back (see {@link WARM_UP_QUIET_MS}).
+ */
 export interface CorpusIndex {
   get(): Promise<CorpusView>;
   reset(): void;
@@ -36,8 +55,10 @@ export interface CorpusIndex {
  */
 export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>): CorpusIndex {
   let corpusView: Promise<CorpusView> | null = null;
+  let lastUse = -Infinity;
   return {
     get() {
+      lastUse = performance.now();
       corpusView ??= fetch(packagedUrl('/corpus.json'))
         .then((r) => r.json() as Promise<Corpus>)
         .then((c) => {
@@ -46,7 +67,7 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
         })
         .then((view) => {
           performance.mark(INDEX_MARKS.ready);
-          warmUp(view);
+          warmUp(view, () => lastUse);
           return view;
         })
         .catch((err: unknown) => {
