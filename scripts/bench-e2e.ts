@@ -188,13 +188,15 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string): 
 }
 
 /** Marks the background sets while it loads the index (see entrypoints/background). */
-const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-ready'];
+const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-loaded', 'crosscheck:index-ready'];
 
 /** One cold load: DOM ready -> all highlights, and when the worker had parsed the corpus and built the
  * index, in ms after the page's DOM ready (negative: before). */
 interface ColdLoad {
   checked: number;
   parsed: number;
+  /** The index restored from the parsed corpus (before the reader's notes are joined). */
+  loaded: number;
   ready: number;
 }
 
@@ -209,9 +211,9 @@ async function coldLoads(context: BrowserContext, extensionId: string, url: (run
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     const marks = worker
       ? await worker.evaluate((names) => ({ origin: performance.timeOrigin, at: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) }), INDEX_MARKS)
-      : { origin: NaN, at: [NaN, NaN] };
+      : { origin: NaN, at: [NaN, NaN, NaN] };
     const sinceReady = (at: number | undefined) => marks.origin + (at ?? NaN) - (t.origin + t.domReady);
-    out.push({ checked: t.checked - t.domReady, parsed: sinceReady(marks.at[0]), ready: sinceReady(marks.at[1]) });
+    out.push({ checked: t.checked - t.domReady, parsed: sinceReady(marks.at[0]), loaded: sinceReady(marks.at[1]), ready: sinceReady(marks.at[2]) });
     await page.close();
   }
   return out;
@@ -232,7 +234,8 @@ function coldSummary(label: string, cold: ColdLoad[]): string {
   const ms = cold.map((c) => c.checked);
   return (
     `  ${label}: DOM ready -> all highlights, median of ${ms.length}: ${median(ms).toFixed(0)} ms ` +
-    `(${ms.map((x) => x.toFixed(0)).join(', ')}); index parsed ${median(cold.map((c) => c.parsed)).toFixed(0)} ms, ready ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready`
+    `(${ms.map((x) => x.toFixed(0)).join(', ')}); corpus parsed ${median(cold.map((c) => c.parsed)).toFixed(0)} ms, index loaded ${median(cold.map((c) => c.loaded)).toFixed(0)} ms, ` +
+    `notes joined (ready) ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready (medians)`
   );
 }
 
