@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../../lib/corpus/types';
 import { buildContext } from '../../lib/match';
-import { CorpusView, matchSentence, warmUpQueries } from '../../lib/match/page';
+import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
 import { packagedUrl } from '../../utils/messaging';
 
 /** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
@@ -20,18 +20,22 @@ export const WARM_UP_QUIET_MS = 400;
 
 /**
  * Matches the warm-up queries in small tasks (see {@link warmUpQueries}), each only once the index has been
- * idle for {@link WARM_UP_QUIET_MS} (`lastUse` tells when it was last asked for).
+ * idle for {@link WARM_UP_QUIET_MS} (`lastUse` tells when it was last asked for, on the clock `now`).
+ * `onMatched` is told of each query matched (tests).
  */
-function warmUp(view: CorpusView, lastUse: () => number): void {
+export function warmUp(view: CorpusView, lastUse: () => number, now: () => number = () => performance.now(), onMatched?: (q: PageSentence) => void): void {
   const queries = warmUpQueries(view);
   const context = buildContext(queries.map((q) => q.text));
   const step = (from: number) => {
-    const wait = lastUse() + WARM_UP_QUIET_MS - performance.now();
+    const wait = lastUse() + WARM_UP_QUIET_MS - now();
     if (wait > 0) {
       setTimeout(() => step(from), wait);
       return;
     }
-    for (const q of queries.slice(from, from + WARM_UP_SLICE)) matchSentence(view, q, null, context);
+    for (const q of queries.slice(from, from + WARM_UP_SLICE)) {
+      matchSentence(view, q, null, context);
+      onMatched?.(q);
+    }
     if (from + WARM_UP_SLICE < queries.length) setTimeout(() => step(from + WARM_UP_SLICE), 0);
   };
   setTimeout(() => step(0), 0);
