@@ -10,6 +10,7 @@ import { passageUrl } from '../lib/annotations/url';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor';
 import './theme.css';
 import './annotations.css';
+import { TagList } from './TagList';
 
 /** Props of {@link AnnotationItem}. */
 export interface AnnotationItemProps {
@@ -87,15 +88,7 @@ function Details({ annotation }: { annotation: Annotation }) {
   return (
     <>
       {note ? <p class="cc-ann-note">{note}</p> : null}
-      {tags.length > 0 ? (
-        <ul class="cc-ann-tags" aria-label="Tags">
-          {tags.map((t, i) => (
-            <li key={`${i}:${t}`} class="cc-tag">
-              {t}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={tags} />
       <p class="cc-ann-meta">
         {href ? (
           <a class="cc-link cc-ann-source" href={href} target="_blank" rel="noopener noreferrer">

@@ -4,6 +4,7 @@
  */
 import './theme.css';
 import './annotations.css';
+import { TagList } from './TagList';
 
 /** Props of {@link AnnotationPopover}. */
 export interface AnnotationPopoverProps {
@@ -30,15 +31,7 @@ export function AnnotationPopover({ note, tags, onEdit, onDelete, onHover, error
       <p class="cc-ann-note">
         <span class="cc-yours">Yours</span> {note || <em>Highlight (no note)</em>}
       </p>
-      {tags.length > 0 ? (
-        <ul class="cc-ann-tags" aria-label="Tags">
-          {tags.map((t, i) => (
-            <li key={`${i}:${t}`} class="cc-tag">
-              {t}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={tags} />
       {error ? (
         <p class="cc-ann-error" role="alert">
           {error}

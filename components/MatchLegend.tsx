@@ -10,28 +10,25 @@ export interface MatchLegendProps {
   class?: string;
 }
 
+/** The legend's entries: the mark's modifier class and its label. */
+const LEGEND = [
+  ['confident', 'confident'],
+  ['possible', 'possible'],
+  ['differs', '≠ figures differ'],
+] as const;
+
 /** "confident · possible · ≠ figures differ", each after a sample of its mark (solid, dotted, wavy). */
 export function MatchLegend(props: MatchLegendProps) {
   return (
     <p class={`cc-legend ${props.class ?? ''}`.trim()} title="Marks on the page: solid blue underline for a confident match, dotted orange for a possible one, a wavy end (≠) when the figures differ from other outlets">
-      <span class="cc-legend-item">
-        <span class="cc-legend-mark cc-legend-mark--confident" aria-hidden="true">
-          abc
-        </span>{' '}
-        confident
-      </span>
-      <span class="cc-legend-item">
-        <span class="cc-legend-mark cc-legend-mark--possible" aria-hidden="true">
-          abc
-        </span>{' '}
-        possible
-      </span>
-      <span class="cc-legend-item">
-        <span class="cc-legend-mark cc-legend-mark--differs" aria-hidden="true">
-          abc
-        </span>{' '}
-        ≠ figures differ
-      </span>
+      {LEGEND.map(([kind, label]) => (
+        <span key={kind} class="cc-legend-item">
+          <span class={`cc-legend-mark cc-legend-mark--${kind}`} aria-hidden="true">
+            abc
+          </span>{' '}
+          {label}
+        </span>
+      ))}
     </p>
   );
 }

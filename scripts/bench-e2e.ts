@@ -9,6 +9,9 @@
  *  - the content scripts' bundles (the reader and its early question), gzipped (target <= 60 KB).
  * Pages are generated at run time from corpus sentences and neutral filler, served on 127.0.0.1.
  * `--cold` runs only the cold loads; `--no-build` uses the extension already built in .output/chrome-mv3.
+ * `--compare DIR` (A/B of the cold start): cold loads of another build (DIR, e.g. a copy of .output/chrome-mv3
+ * made before a change) and of this one, each in its own browser, alternating run by run so that both see the
+ * same load of the (shared) machine; `--runs N` sets the cold loads per build (default 5 each).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -185,20 +188,22 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string): 
 }
 
 /** Marks the background sets while it loads the index (see entrypoints/background). */
-const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-ready'];
+const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-loaded', 'crosscheck:index-ready'];
 
 /** One cold load: DOM ready -> all highlights, and when the worker had parsed the corpus and built the
  * index, in ms after the page's DOM ready (negative: before). */
 interface ColdLoad {
   checked: number;
   parsed: number;
+  /** The index restored from the parsed corpus (before the reader's notes are joined). */
+  loaded: number;
   ready: number;
 }
 
 /** Loads on pages each read right after the service worker was stopped (see {@link stopServiceWorker}). */
-async function coldLoads(context: BrowserContext, extensionId: string, url: (run: number) => string): Promise<ColdLoad[]> {
+async function coldLoads(context: BrowserContext, extensionId: string, url: (run: number) => string, runs = COLD_RUNS, from = 0): Promise<ColdLoad[]> {
   const out: ColdLoad[] = [];
-  for (let run = 0; run < COLD_RUNS; run++) {
+  for (let run = from; run < from + runs; run++) {
     await stopServiceWorker(context, extensionId);
     const page = await context.newPage();
     await watchChecked(page);
@@ -206,9 +211,9 @@ async function coldLoads(context: BrowserContext, extensionId: string, url: (run
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     const marks = worker
       ? await worker.evaluate((names) => ({ origin: performance.timeOrigin, at: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) }), INDEX_MARKS)
-      : { origin: NaN, at: [NaN, NaN] };
+      : { origin: NaN, at: [NaN, NaN, NaN] };
     const sinceReady = (at: number | undefined) => marks.origin + (at ?? NaN) - (t.origin + t.domReady);
-    out.push({ checked: t.checked - t.domReady, parsed: sinceReady(marks.at[0]), ready: sinceReady(marks.at[1]) });
+    out.push({ checked: t.checked - t.domReady, parsed: sinceReady(marks.at[0]), loaded: sinceReady(marks.at[1]), ready: sinceReady(marks.at[2]) });
     await page.close();
   }
   return out;
@@ -217,6 +222,53 @@ async function coldLoads(context: BrowserContext, extensionId: string, url: (run
 const longest = (tasks: LongTask[]): number => Math.max(0, ...tasks.map((t) => t.duration));
 
 const coldOnly = process.argv.includes('--cold');
+
+/** The value after `flag` on the command line, if any. */
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** One build's cold loads in an A/B comparison, summarised like the main cold line. */
+function coldSummary(label: string, cold: ColdLoad[]): string {
+  const ms = cold.map((c) => c.checked);
+  return (
+    `  ${label}: DOM ready -> all highlights, median of ${ms.length}: ${median(ms).toFixed(0)} ms ` +
+    `(${ms.map((x) => x.toFixed(0)).join(', ')}); corpus parsed ${median(cold.map((c) => c.parsed)).toFixed(0)} ms, index loaded ${median(cold.map((c) => c.loaded)).toFixed(0)} ms, ` +
+    `notes joined (ready) ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready (medians)`
+  );
+}
+
+/**
+ * A/B of the cold start: the build in `baseline` (A) against the current one (B), each in its own browser,
+ * alternating single cold loads (A, B, A, B, ...) on the same pages so that both meet the same machine load.
+ */
+async function compareCold(baseline: string, runs: number, url: (run: number) => string): Promise<void> {
+  const a = await launchWithExtension(baseline);
+  const b = await launchWithExtension();
+  try {
+    // The first page after the browser starts is not a cold load of the kind measured: load one in each.
+    for (const x of [a, b]) {
+      const page = await x.context.newPage();
+      await watchChecked(page);
+      await timedLoad(page, url(0));
+      await page.close();
+    }
+    const coldA: ColdLoad[] = [];
+    const coldB: ColdLoad[] = [];
+    for (let run = 0; run < runs; run++) {
+      const [first, second] = run % 2 === 0 ? [[a, coldA], [b, coldB]] as const : [[b, coldB], [a, coldA]] as const;
+      first[1].push(...(await coldLoads(first[0].context, first[0].extensionId, url, 1, run)));
+      second[1].push(...(await coldLoads(second[0].context, second[0].extensionId, url, 1, run)));
+    }
+    console.log(`\nCold start A/B (${runs} cold loads each, alternating; target <= ${COLD_TARGET_MS} ms)`);
+    console.log(coldSummary(`A ${baseline}`, coldA));
+    console.log(coldSummary(`B ${EXTENSION_DIR}`, coldB));
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
 
 async function main(): Promise<void> {
   ensureChromium((line) => console.log(line));
@@ -235,8 +287,20 @@ async function main(): Promise<void> {
     await writeFile(join(dir, `article-2000-${run}.html`), articleHtml('Two thousand words', 2000, claims, 6, run + 1));
   }
   await writeFile(join(dir, 'page-50000.html'), articleHtml('Fifty thousand words', 50_000, claims, 8, 99));
-  for (let run = 0; run < COLD_RUNS; run++) {
+  const baseline = argValue('--compare');
+  const coldRuns = Number(argValue('--runs') ?? COLD_RUNS);
+  for (let run = 0; run < Math.max(COLD_RUNS, coldRuns); run++) {
     await writeFile(join(dir, `cold-2000-${run}.html`), articleHtml('Two thousand words', 2000, claims, 6, 50 + run));
+  }
+  if (baseline !== undefined) {
+    const server = await startFixtureServer(dir);
+    try {
+      await compareCold(baseline, coldRuns, (run) => server.url(`cold-2000-${run}.html`));
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    return;
   }
   const [browser, server] = await Promise.all([launchWithExtension(), startFixtureServer(dir)]);
   try {

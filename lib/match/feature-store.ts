@@ -6,6 +6,8 @@
 import type { Figure } from '../corpus/types';
 import { unpackFeatures, type PackedFeatures, type SentenceFeatures } from './features';
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 /** Features by sentence position: computed ones as they are added, packed ones decoded on first access. */
 export class FeatureStore {
   private readonly features: Array<SentenceFeatures | undefined> = [];
@@ -39,6 +41,22 @@ export class FeatureStore {
     this.features[i] = decoded;
     this.packed[i] = undefined;
     return decoded;
+  }
+
+  /**
+   * The distinct terms of sentence `i` (empty past the end), without decoding the rest of a packed sentence's
+   * features: article contexts need only terms, and the first page read after a load builds the contexts of
+   * articles holding nearly every corpus sentence (measured: 1,027 of 1,049 sentences, reached through article
+   * contexts first), most of which never become candidates.
+   */
+  terms(i: number): ReadonlySet<string> {
+    const f = this.features[i];
+    if (f !== undefined) return f.terms;
+    const p = this.packed[i];
+    if (p === undefined) return EMPTY;
+    const terms = new Set<string>();
+    for (const t of p.t) terms.add(this.vocab[t] ?? '');
+    return terms;
   }
 
   /** Number of sentences. */

@@ -409,7 +409,7 @@ export class Matcher {
   private articleCounts(articleId: string, withoutId?: string): Map<string, number> {
     const counts = new Map<string, number>();
     this.sentences.forEach((s, i) => {
-      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features.get(i)?.terms ?? []);
+      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features.terms(i));
     });
     return counts;
   }

@@ -6,7 +6,7 @@ import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
-import { PAGE_RULE, addSupport, decide, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
+import { PAGE_RULE, addSupport, decide, supported, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
 import { FEATURE_NAMES } from './pair-features';
 import { compareFigures, sameEvent, type FigureComparison } from './compare';
 
@@ -181,7 +181,7 @@ function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates
   const joined = [claim];
   if (decision.level === 'confident') {
     for (const m of matches.slice(0, MAX_CLAIMS_JOINED)) {
-      const other = m !== best && m.score >= rule.confident ? view.claimBySentence.get(m.sentenceId) : undefined;
+      const other = m !== best && confidentByRule(m, sentence.text, support, rule) ? view.claimBySentence.get(m.sentenceId) : undefined;
       if (other && !joined.includes(other)) joined.push(other);
     }
   }
@@ -201,6 +201,12 @@ function resolve(view: CorpusView, sentence: PageSentence, found: PageCandidates
       ? compareFigures(figuresOf(sentence.text), mentionSentences, pageDate, sentence.text)
       : [],
   };
+}
+
+/** True when `m` is a confident link by the page rule: over the bar anywhere, or over the lower bar of an
+ * article the page already restates (the same test {@link decide} applies to a sentence's best match). */
+function confidentByRule(m: { score: number; articleId: string }, text: string, support: PageSupport | undefined, rule: PageRule): boolean {
+  return m.score >= rule.confident || (m.score >= rule.confidentInEvent && supported(support, m.articleId, text));
 }
 
 /** Matches every sentence of a page's text, in reading order, read in the page's context: every sentence is

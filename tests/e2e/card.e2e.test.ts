@@ -5,15 +5,14 @@
  * sentence and never over it. Screenshots are kept in test-results/ (gitignored). Over every fixture page, no
  * card and no popup row shows a file name, an id or "Unknown outlet".
  */
-import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness';
 import { ReaderPage } from './pages/reader-page';
 import { PopupPage, tabIdOf } from './pages/popup-page';
-import { type FixtureServer, PAGES_DIR, startFixtureServer } from './server';
+import { type FixtureServer, copyFixturePages, removePagesCopy, startFixtureServer } from './server';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ARTEFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -76,9 +75,7 @@ describe('the card leads with the answer', () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'crosscheck-card-pages-'));
-    await cp(PAGES_DIR, root, { recursive: true });
-    await writeFile(join(root, 'conflict-toll.html'), conflictPage());
+    root = await copyFixturePages('crosscheck-card-pages-', { 'conflict-toll.html': conflictPage() });
     await mkdir(ARTEFACTS, { recursive: true });
     [browser, server] = await Promise.all([launchWithExtension(), startFixtureServer(root)]);
   });
@@ -86,7 +83,7 @@ describe('the card leads with the answer', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await removePagesCopy(root);
   });
 
   async function reader(page: string): Promise<ReaderPage> {

@@ -4,13 +4,10 @@
  * sentences asserted as highlighted are near-verbatim restatements of corpus sentences, so they do not hang
  * on the matcher's exact thresholds.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness';
 import { ReaderPage } from './pages/reader-page';
-import { type FixtureServer, PAGES_DIR, startFixtureServer } from './server';
+import { type FixtureServer, copyFixturePages, removePagesCopy, startFixtureServer } from './server';
 
 const TOMAHAWK = 'Fifty-nine Tomahawk cruise missiles were fired from two US Navy ships in the Mediterranean.';
 /** Spans `<em>` and links: the highlight must cross inline elements. */
@@ -35,16 +32,14 @@ describe('reading a news page with Crosscheck', () => {
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'crosscheck-pages-'));
-    await cp(PAGES_DIR, root, { recursive: true });
-    await writeFile(join(root, 'markup-claim.html'), markupPage());
+    root = await copyFixturePages('crosscheck-pages-', { 'markup-claim.html': markupPage() });
     [browser, server] = await Promise.all([launchWithExtension(), startFixtureServer(root)]);
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await removePagesCopy(root);
   });
 
   async function reader(page: string): Promise<ReaderPage> {

@@ -134,6 +134,7 @@ describe('security: what a content script may ask the background, and a store pa
       ['exportAnnotations', {}],
       ['importAnnotations', { annotations: [noteOn('urn:uuid:planted', victimUrl, 'Planted by the attacker.')] }],
       ['deleteAnnotation', { id: 'urn:uuid:victim-1' }],
+      ['deletePageAnnotation', { id: 'urn:uuid:victim-1', url: victimUrl }],
       ['tabReport', { tabId: victimTab }],
       ['tabReport', { tabId: null }],
       ['checkTab', { tabId: victimTab, mode: 'page' }],
@@ -150,6 +151,8 @@ describe('security: what a content script may ask the background, and a store pa
     // Taking over a note of the victim site by its id, from the attacker's own origin, is refused too.
     const takeover = noteOn('urn:uuid:victim-1', attackerUrl, 'Hijacked.');
     expect(await world.send('saveAnnotation', { annotation: takeover })).toEqual({ ok: false, error: 'This note belongs to another site' });
+    // Deleting it by its id, naming the attacker's own page (the hovered note's Delete), is refused the same way.
+    expect(await world.send('deletePageAnnotation', { id: 'urn:uuid:victim-1', url: attackerUrl })).toEqual({ ok: false, error: 'This note belongs to another site' });
     // The notes on a claim: other sites' notes are counted, never sent.
     expect(await world.send('claimAnnotations', { claims: ['claim-x'] })).toEqual({ ok: true, res: { annotations: [], elsewhere: 1 } });
     // Marking the victim's note orphaned is ignored.

@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -79,4 +80,20 @@ export async function startFixtureServer(root: string = PAGES_DIR): Promise<Fixt
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/**
+ * A copy of the fixture pages in a fresh temporary directory, with `extra` pages (file name -> HTML) added, for a
+ * suite that serves pages of its own without touching the committed fixtures. {@link removePagesCopy} removes it.
+ */
+export async function copyFixturePages(prefix: string, extra: Readonly<Record<string, string>> = {}): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await cp(PAGES_DIR, root, { recursive: true });
+  for (const [name, html] of Object.entries(extra)) await writeFile(join(root, name), html);
+  return root;
+}
+
+/** Removes a copy made by {@link copyFixturePages} (nothing when the suite failed before making it). */
+export async function removePagesCopy(root: string | undefined): Promise<void> {
+  if (root) await rm(root, { recursive: true, force: true });
 }

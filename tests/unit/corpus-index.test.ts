@@ -1,0 +1,44 @@
+/**
+ * The background's warm-up of a freshly loaded index (entrypoints/background/corpus-index.ts): it matches the
+ * warm-up queries of the committed corpus in small tasks, but only once no page has asked for the index for
+ * WARM_UP_QUIET_MS, so that it never competes with the batches of the page that woke the worker.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WARM_UP_QUIET_MS, warmUp } from '../../entrypoints/background/corpus-index';
+import { CorpusView, WARM_UP_SENTENCES, type PageSentence } from '../../lib/match/page';
+import { committedCorpus } from './corpus-helpers';
+
+const view = CorpusView.fromCorpus(committedCorpus());
+
+describe('warmUp', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits while pages keep asking for the index, then matches every warm-up query', async () => {
+    let clock = 0;
+    let lastUse = 0;
+    const matched: PageSentence[] = [];
+    warmUp(view, () => lastUse, () => clock, (q) => matched.push(q));
+    // A page's batches arrive every 100 ms for a second: the warm-up must not run between them.
+    for (let t = 100; t <= 1000; t += 100) {
+      clock = t;
+      await vi.advanceTimersByTimeAsync(100);
+      lastUse = t;
+      expect(matched).toHaveLength(0);
+    }
+    // The page is done: after the quiet period every query is matched, in small tasks.
+    clock = 1000 + WARM_UP_QUIET_MS;
+    await vi.advanceTimersByTimeAsync(WARM_UP_QUIET_MS);
+    await vi.runAllTimersAsync();
+    expect(matched).toHaveLength(WARM_UP_SENTENCES);
+    expect(new Set(matched.map((q) => q.text)).size).toBe(WARM_UP_SENTENCES);
+  });
+
+  it('starts at once when nothing has asked for the index recently', async () => {
+    const matched: PageSentence[] = [];
+    warmUp(view, () => -Infinity, () => 0, (q) => matched.push(q));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.length).toBeLessThan(WARM_UP_SENTENCES);
+  });
+});
