@@ -4,6 +4,7 @@
  * events, the DOM, `postMessage`, the performance timeline and the CSS highlight registry.
  */
 import type { Page } from 'playwright-core';
+import { highlightPoint } from './reader-page';
 
 /** A long task seen by the page's PerformanceObserver. */
 export interface LongTask {
@@ -41,17 +42,7 @@ export class AttackerPage {
 
   /** A point on the first painted (claim) highlight containing `text`, in viewport coordinates. */
   pointOn(text: string): Promise<{ x: number; y: number } | null> {
-    return this.page.evaluate((needle) => {
-      for (const name of ['crosscheck-confident', 'crosscheck-possible']) {
-        for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
-          if (!r.toString().replace(/\s+/g, ' ').includes(needle)) continue;
-          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = r.getClientRects()[0];
-          if (rect) return { x: rect.left + Math.min(24, rect.width / 2), y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    }, text);
+    return highlightPoint(this.page, text);
   }
 
   /** Synthetic pointer moves resting on `point` (what opened the card before the fix). */

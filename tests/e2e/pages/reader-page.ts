@@ -6,6 +6,25 @@
 import type { Page } from 'playwright-core';
 import { ClosedUi } from './closed-ui';
 
+/**
+ * A point on the first painted claim highlight (confident or possible) whose text contains `text`, scrolled into
+ * view, in viewport coordinates; null when none does. Read from the page's CSS highlight registry, which the
+ * page's own scripts can read too.
+ */
+export function highlightPoint(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((needle) => {
+    for (const name of ['crosscheck-confident', 'crosscheck-possible']) {
+      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
+        if (!r.toString().replace(/\s+/g, ' ').includes(needle)) continue;
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = r.getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(24, rect.width / 2), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+}
+
 /** Highlight kinds the extension paints for matches. */
 export type MatchKind = 'confident' | 'possible';
 
@@ -68,17 +87,7 @@ export class ReaderPage {
 
   /** Rests the pointer on the highlighted sentence that contains `text`. */
   async hover(text: string): Promise<void> {
-    const point = await this.page.evaluate((needle) => {
-      for (const name of ['crosscheck-confident', 'crosscheck-possible']) {
-        for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
-          if (!r.toString().replace(/\s+/g, ' ').includes(needle)) continue;
-          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = r.getClientRects()[0];
-          if (rect) return { x: rect.left + Math.min(24, rect.width / 2), y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    }, text);
+    const point = await highlightPoint(this.page, text);
     if (!point) throw new Error(`no highlighted sentence contains "${text}"`);
     await this.page.mouse.move(point.x - 3, point.y);
     await this.page.mouse.move(point.x, point.y);
