@@ -109,11 +109,59 @@ export const MAX_PAGE_SENTENCES = 5000;
  * ends on a word that cannot end a sentence ("... seeking answers from\nPutin"). */
 const WRAPPED_LINE = /(?:[\p{L},;]\n(?=\p{Ll})|\b(?:a|an|the|of|to|from|in|on|at|by|for|with|and|or|but|that|was|were|is|are|has|have|had|will|would|said|says|its|their|his|her)\n(?=[\p{L}\d"“]))/gu;
 
+/** Hard-wrapped text (wire copy at a fixed width): at least this many lines, */
+const WRAP_MIN_LINES = 6;
+/** most of them (this share of the lines) filled to near the width, */
+const WRAP_SHARE = 0.6;
+/** "near" meaning at least this share of the longest line, */
+const WRAP_FULL = 0.7;
+/** and the width is that of a terminal or a wire feed, not of a paragraph (characters); */
+const WRAP_MAX_WIDTH = 100;
+/** and prose: at least this share of the filled lines go on in lower case on the next line (a list of
+ * headlines of one length is not wrapped text). */
+const WRAP_LOWER_SHARE = 0.3;
+
+/**
+ * Line breaks of a hard-wrapped text that fall inside a paragraph: in a text whose lines are mostly filled to one
+ * width of at most WRAP_MAX_WIDTH characters, the break after a filled line ("... seeking answers from\n
+ * President Vladimir Putin") is the wrap, not the end of a paragraph (a paragraph's last line is short). Returns
+ * the offsets of those breaks (none for a text that is not hard-wrapped).
+ */
+export function hardWrapBreaks(text: string): number[] {
+  const lines: Array<{ start: number; length: number }> = [];
+  for (let m = /[^\n]+/g, x = m.exec(text); x; x = m.exec(text)) if (x[0].trim()) lines.push({ start: x.index, length: x[0].trimEnd().length });
+  if (lines.length < WRAP_MIN_LINES) return [];
+  const width = Math.max(...lines.map((l) => l.length));
+  if (width > WRAP_MAX_WIDTH) return [];
+  const full = (l: { length: number }) => l.length >= WRAP_FULL * width;
+  if (lines.filter(full).length < WRAP_SHARE * lines.length) return [];
+  const out: number[] = [];
+  let lower = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1]!;
+    const end = l.start + l.length;
+    // Only a single break between two lines of text (a blank line still ends a paragraph).
+    if (!full(l) || !/^[ \t]*\n[ \t]*$/.test(text.slice(end, next.start))) continue;
+    out.push(text.indexOf('\n', end));
+    if (/^[\s"“(]*\p{Ll}/u.test(text.slice(next.start, next.start + 4))) lower++;
+  }
+  return lower >= WRAP_LOWER_SHARE * out.length ? out : [];
+}
+
 /** Splits page text into sentences with offsets; paragraphs are separated by line breaks, except where a
- * line is wrapped inside a sentence (see WRAPPED_LINE), which is read as a space (offsets are kept). */
+ * line is wrapped inside a sentence (see WRAPPED_LINE and {@link hardWrapBreaks}), which is read as a space
+ * (offsets are kept). */
 export function pageSentences(text: string, limit = MAX_PAGE_SENTENCES): PageSentence[] {
   const out: PageSentence[] = [];
-  const joined = text.replace(WRAPPED_LINE, (m) => `${m.slice(0, -1)} `);
+  let joined = text.replace(WRAPPED_LINE, (m) => `${m.slice(0, -1)} `);
+  const wraps = hardWrapBreaks(text);
+  if (wraps.length > 0) {
+    // Offsets into `text`, in UTF-16 units (WRAPPED_LINE keeps lengths too).
+    const units = joined.split('');
+    for (const at of wraps) units[at] = ' ';
+    joined = units.join('');
+  }
   const paragraph = /[^\n]+/g;
   for (let m = paragraph.exec(joined); m && out.length < limit; m = paragraph.exec(joined)) {
     for (const piece of splitSentences(m[0])) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PageContexts } from '../../lib/match';
-import { CorpusView, matchSentence, pageSentences } from '../../lib/match/page';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CorpusView, hardWrapBreaks, matchSentence, pageSentences } from '../../lib/match/page';
+import { OTHER_OUTLETS } from '../fixtures/match/other-outlets';
 import { PAGE_RULE, addSupport, decide, type PageRule, type PageSupport } from '../../lib/match/page-rule';
 import { loadCorpus } from '../../scripts/corpus-io';
 
@@ -48,6 +51,40 @@ describe('page text into sentences', () => {
       'The talks last two days.',
     ]);
     for (const s of pageSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('hard-wrapped wire copy at a fixed width', () => {
+  const pageText = (file: string): string => {
+    const full = readFileSync(join(OTHER_OUTLETS, 'pages', file), 'utf8');
+    return full.slice(full.indexOf('\n\n') + 2);
+  };
+
+  it('reads a Reuters story wrapped at 60 characters as whole sentences (capitals after the wrap included)', () => {
+    const text = pageText('24-reuters-kerry-moscow.txt');
+    const got = pageSentences(text).map((s) => s.text.replace(/\s+/g, ' '));
+    expect(got).toContain('MOSCOW, March 23 U.S. Secretary of State John Kerry arrived in Moscow on Wednesday seeking answers from President Vladimir Putin on how Russia views a political transition unfolding in Syria, in particular the fate of President Bashar al-Assad.');
+    expect(got).toContain('"The Secretary would like to now really hear where President Putin is in his thinking ... on a political transition" in Syria, said the official, speaking on condition of anonymity.');
+    // The dateline above the story is not part of it.
+    expect(got).toContain('| MOSCOW, March 23');
+    for (const s of pageSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('finds no wrap in pages of paragraphs, short lists or headlines above a story', () => {
+    const others = readdirSync(join(OTHER_OUTLETS, 'pages')).filter((f) => !f.startsWith('24-'));
+    expect(others.length).toBe(46);
+    for (const f of others) expect(hardWrapBreaks(pageText(f)), f).toEqual([]);
+    const headlines = 'Syria condemns Turkey shelling, urges UN action\nTruce in Syria to take effect\nUN suspends Syrian peace talks\nObama, Putin split on Ukraine, Syria\nRussia bombs IS stronghold in Syria\nAssad makes surprise visit to Moscow';
+    expect(hardWrapBreaks(headlines)).toEqual([]);
+  });
+
+  it("keeps a paragraph's short last line and a blank line as breaks", () => {
+    const line = 'word '.repeat(12).trim();
+    const text = [line, line, 'end of it.', '', line, line, line, 'the end.'].join('\n');
+    // Every line goes on in lower case, as prose does.
+    const breaks = hardWrapBreaks(text);
+    const after = (k: number) => text.split('\n').slice(0, k + 1).join('\n').length;
+    expect(breaks).toEqual([after(0), after(1), after(4), after(5), after(6)]);
   });
 });
 
