@@ -158,7 +158,7 @@ function calendarDays(text: string): string[] {
 
 const ATTRIBUTION_RES: RegExp[] = [
   /\baccording to ([^,.;:"]+)/g,
-  new RegExp(`,\\s*((?:[^,"]){3,90}?)\\s+(?:${REPORTING_VERBS})\\b[^,"]{0,40}[."]*\\s*$`, 'g'),
+  new RegExp(`,\\s*((?:[^,"]){3,90}?\\s+(?:${REPORTING_VERBS})\\b[^,"]{0,40})[."]*\\s*$`, 'g'),
   new RegExp(`["]\\s*,?\\s*((?:[^,"]){3,90}?)\\s+(?:${REPORTING_VERBS})\\b`, 'g'),
   new RegExp(`^((?:[^,"]){3,70}?)\\s+(?:${REPORTING_VERBS})\\b`, 'g'),
 ];

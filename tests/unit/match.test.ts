@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matcher, POSSIBLE_SCORE, buildContext, type SentenceMatch } from '../../lib/match';
 import type { Sentence } from '../../lib/corpus/types';
+import { analyze } from '../../lib/match/text';
 import { loadCorpusSentences } from '../fixtures/match/dev-eval';
 
 let sentences: Sentence[];
@@ -49,6 +50,22 @@ describe('paraphrases of corpus claims', () => {
     const ms = matcher.match('Over 400,000 Syrians have been killed in the conflict, which started in March 2011.');
     expect(rank(ms, idOf('000', 'More than 250,000 Syrians have died in the conflict'))).toBe(0);
     expect(ms[0]!.level).toBe('confident');
+  });
+});
+
+describe('attribution is who says it, not what is said', () => {
+  it('the tail after a closing reporting verb (to whom, where, when) is attribution too', () => {
+    expect([...analyze('Russia has conducted its first airstrike in Syria, near the city of Homs, a senior U.S. official told CNN Wednesday.').attribution].sort()).toEqual(['cnn', 'offici', 'senior']);
+    expect([...analyze('Russia launched air strikes in Syria last month, the ministry said in a statement on Monday.').attribution].sort()).toEqual(['ministri', 'statement']);
+    // A word the claim itself uses stays content.
+    expect(analyze('The statement was rejected, the ministry said in a statement.').attribution.has('statement')).toBe(false);
+  });
+
+  it('so a restatement with a long attribution tail scores closer to the claim it restates', () => {
+    const q = 'Russia has conducted its first airstrike in Syria, near the city of Homs, a senior U.S. official told CNN Wednesday.';
+    const best = matcher.match(q, { minScore: 0.3 })[0];
+    expect(best?.sentenceId).toBe(idOf('000', 'Russia has conducted the first airstrikes in Syria'));
+    expect(best!.score).toBeGreaterThan(matcher.match(q.replace(', a senior U.S. official told CNN Wednesday', ' while a senior U.S. official spoke with CNN on Wednesday'), { minScore: 0.3 })[0]?.score ?? 0);
   });
 });
 
