@@ -303,7 +303,8 @@ export class Matcher {
     const pairAt = (k: number): PairScore | null => (pairs[k] ??= this.scorePairAt(q, qMass, candidates[k]!, events[k]));
     if (withFigures && candidates.some((i, k) => this.figuresMatter(i, k, pairAt, minScore, events[k]))) {
       q = withFigures();
-      pairs = [];
+      // The figures add only quantities: a candidate that states none scores as before (not scored again).
+      pairs = candidates.map((i, k) => ((this.features.get(i)?.quantities.size ?? 0) === 0 ? pairs[k] : undefined));
     }
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {

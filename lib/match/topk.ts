@@ -68,7 +68,7 @@ export function topK(query: readonly QueryList[], k: number, norms: Float64Array
   const excluded: number[] = [];
   for (let i = 0; i < query.length; i++) {
     const left = query.length - i;
-    if (live < 0 && groupCap === undefined && canPrune(byCount, k, left * rest[i]!, rest[0]! - rest[i]!)) {
+    if (live === null && canPrune(byCount, k, left * rest[i]!, rest[0]! - rest[i]!)) {
       // A sentence holding none of the terms so far scores at most left x rest[i] x maxNorm.
       if (kthScore(s, n, norms, k) > left * rest[i]! * maxNorm) {
         s.live.set(s.found.subarray(0, n));
@@ -195,68 +195,27 @@ function best(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number): nu
     .map(([doc]) => doc);
 }
 
-/** The k best of `docs` with at most `cap` per group (see {@link GroupCap}), best first, ties by position. */
-function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number, cap: GroupCap): number[] {
-  const { counts, sums, scores } = s;
-  const n = docs.length;
-  for (let j = 0; j < n; j++) {
-    const doc = docs[j]!;
-    scores[j] = counts[doc]! * sums[doc]! * norms[doc]!;
-  }
-  return best(admissibleTop(docs, scores.subarray(0, n), k, cap).docs, s, norms, k);
-}
-
-/** A set of admissible docs (at most `cap` per group) holding the k best admissible ones, or all admissible
- * docs when fewer. Only the docs scoring at least the m-th best score are read (m = 4k, then 32k...): once k of
- * them are admissible, no doc below can take a place. */
-function admissibleTop(docs: Uint32Array, scores: Float64Array, k: number, cap: GroupCap): { docs: Uint32Array; scores: Float64Array } {
-  const n = docs.length;
-  for (let m = Math.min(n, 4 * k); ; m = Math.min(n, 8 * m)) {
-    const kept = keepCapped(docs, scores, m >= n ? -Infinity : kthLargest(scores, m), cap);
-    if (kept.docs.length >= k || m >= n) return kept;
-  }
-}
-
-/** Per groups array: an all -1 array indexed by group (a group's slot while one search ranks; reset after). */
-const slotArrays = new WeakMap<Int32Array, Int32Array>();
-
-function slotsFor(groups: Int32Array): Int32Array {
-  let slots = slotArrays.get(groups);
-  if (!slots) {
-    let max = -1;
-    for (let i = 0; i < groups.length; i++) if (groups[i]! > max) max = groups[i]!;
-    slots = new Int32Array(max + 1).fill(-1);
-    slotArrays.set(groups, slots);
-  }
-  return slots;
-}
-
-/** The docs scoring at least `theta` (`scores` by position in `docs`), of each group only its `cap` best (ties
- * by position), with their scores, in no particular order. */
-function keepCapped(docs: Uint32Array, scores: Float64Array, theta: number, { groups, cap }: GroupCap): { docs: Uint32Array; scores: Float64Array } {
-  const slotOf = slotsFor(groups);
+/** The k best of `docs` with at most `cap` per group (see {@link GroupCap}), best first, ties by position: one
+ * pass keeps each group's `cap` best, then the k best of those (and of the ungrouped docs) are ranked. */
+function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number, { groups, cap }: GroupCap): number[] {
+  const { counts, sums } = s;
+  const slots = slotsFor(groups, cap);
+  const { slotOf, slotDocs, slotScores, slotSize, slotWorst } = slots;
   const touched: number[] = [];
-  // Slot t holds up to `cap` docs of one group at slotDocs[t * cap ..], with their scores.
-  const slotDocs: number[] = [];
-  const slotScores: number[] = [];
-  const slotSize: number[] = [];
-  const outDocs: number[] = [];
-  const outScores: number[] = [];
+  const kept: number[] = [];
   for (let j = 0; j < docs.length; j++) {
-    const score = scores[j]!;
-    if (score < theta) continue;
     const doc = docs[j]!;
     const group = doc < groups.length ? groups[doc]! : -1;
     if (group < 0) {
-      outDocs.push(doc);
-      outScores.push(score);
+      kept.push(doc);
       continue;
     }
+    const score = counts[doc]! * sums[doc]! * norms[doc]!;
     let t = slotOf[group]!;
     if (t < 0) {
       t = slotOf[group] = touched.length;
       touched.push(group);
-      slotSize.push(0);
+      slotSize[t] = 0;
     }
     const base = t * cap;
     const size = slotSize[t]!;
@@ -264,26 +223,55 @@ function keepCapped(docs: Uint32Array, scores: Float64Array, theta: number, { gr
       slotDocs[base + size] = doc;
       slotScores[base + size] = score;
       slotSize[t] = size + 1;
+      if (size + 1 === cap) slotWorst[t] = worstOf(slotDocs, slotScores, base, cap);
       continue;
     }
-    // Full: replace the group's worst kept doc (lowest score, then highest position) when this one is better.
-    let worst = base;
-    for (let x = base + 1; x < base + cap; x++) {
-      if (slotScores[x]! < slotScores[worst]! || (slotScores[x] === slotScores[worst] && slotDocs[x]! > slotDocs[worst]!)) worst = x;
-    }
-    if (score > slotScores[worst]! || (score === slotScores[worst] && doc < slotDocs[worst]!)) {
-      slotDocs[worst] = doc;
-      slotScores[worst] = score;
+    // Full: this doc replaces the group's worst kept one (lowest score, then highest position) when better.
+    const w = slotWorst[t]!;
+    if (score > slotScores[w]! || (score === slotScores[w] && doc < slotDocs[w]!)) {
+      slotDocs[w] = doc;
+      slotScores[w] = score;
+      slotWorst[t] = worstOf(slotDocs, slotScores, base, cap);
     }
   }
   for (let t = 0; t < touched.length; t++) {
-    for (let x = 0; x < slotSize[t]!; x++) {
-      outDocs.push(slotDocs[t * cap + x]!);
-      outScores.push(slotScores[t * cap + x]!);
-    }
+    for (let x = 0; x < slotSize[t]!; x++) kept.push(slotDocs[t * cap + x]!);
     slotOf[touched[t]!] = -1;
   }
-  return { docs: Uint32Array.from(outDocs), scores: Float64Array.from(outScores) };
+  return best(Uint32Array.from(kept), s, norms, k);
+}
+
+/** Position of the worst doc (lowest score, then highest position) in slotDocs[base .. base + cap). */
+function worstOf(slotDocs: Uint32Array, slotScores: Float64Array, base: number, cap: number): number {
+  let worst = base;
+  for (let x = base + 1; x < base + cap; x++) {
+    if (slotScores[x]! < slotScores[worst]! || (slotScores[x] === slotScores[worst] && slotDocs[x]! > slotDocs[worst]!)) worst = x;
+  }
+  return worst;
+}
+
+/** Per-group working arrays of {@link bestCapped} (slot t holds up to `cap` docs of one group), kept per groups
+ * array and cap; `slotOf` is all -1 between searches. */
+interface Slots {
+  slotOf: Int32Array;
+  slotDocs: Uint32Array;
+  slotScores: Float64Array;
+  slotSize: Uint8Array;
+  slotWorst: Int32Array;
+  cap: number;
+}
+const slotCache = new WeakMap<Int32Array, Slots>();
+
+function slotsFor(groups: Int32Array, cap: number): Slots {
+  let slots = slotCache.get(groups);
+  if (!slots || slots.cap !== cap) {
+    let max = -1;
+    for (let i = 0; i < groups.length; i++) if (groups[i]! > max) max = groups[i]!;
+    const n = max + 1;
+    slots = { slotOf: new Int32Array(n).fill(-1), slotDocs: new Uint32Array(n * cap), slotScores: new Float64Array(n * cap), slotSize: new Uint8Array(n), slotWorst: new Int32Array(n), cap };
+    slotCache.set(groups, slots);
+  }
+  return slots;
 }
 
 /** True when ascending `list` holds `value` (binary search). */
