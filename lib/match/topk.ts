@@ -33,11 +33,13 @@ export interface Scratch {
   mark: Uint8Array;
   /** The sentences still in the running once pruning starts (first entries; see {@link narrow}). */
   live: Uint32Array;
+  /** The sentences a capped search keeps (first entries; see {@link bestCapped}). */
+  kept: Uint32Array;
 }
 
 /** A {@link Scratch} for `n` sentences. */
 export function scratchFor(n: number): Scratch {
-  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), mark: new Uint8Array(n), live: new Uint32Array(n) };
+  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), mark: new Uint8Array(n), live: new Uint32Array(n), kept: new Uint32Array(n) };
 }
 
 /** Groups of sentences of which a search returns at most `cap` each (see module doc). */
@@ -184,12 +186,17 @@ function best(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number): nu
     const doc = docs[j]!;
     scores[j] = counts[doc]! * sums[doc]! * norms[doc]!;
   }
+  return ranked(docs, scores, k);
+}
+
+/** The k best of `docs` by `scores` (by position in `docs`), best first, ties by position. */
+function ranked(docs: Uint32Array, scores: Float64Array, k: number): number[] {
   const theta = kthLargest(scores.subarray(0, docs.length), k);
-  const ranked: Array<readonly [number, number]> = [];
+  const top: Array<readonly [number, number]> = [];
   for (let j = 0; j < docs.length; j++) {
-    if (scores[j]! >= theta) ranked.push([docs[j]!, scores[j]!]);
+    if (scores[j]! >= theta) top.push([docs[j]!, scores[j]!]);
   }
-  return ranked
+  return top
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, k)
     .map(([doc]) => doc);
@@ -198,23 +205,24 @@ function best(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number): nu
 /** The k best of `docs` with at most `cap` per group (see {@link GroupCap}), best first, ties by position: one
  * pass keeps each group's `cap` best, then the k best of those (and of the ungrouped docs) are ranked. */
 function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number, { groups, cap }: GroupCap): number[] {
-  const { counts, sums } = s;
+  const { counts, sums, kept, scores } = s;
   const slots = slotsFor(groups, cap);
-  const { slotOf, slotDocs, slotScores, slotSize, slotWorst } = slots;
-  const touched: number[] = [];
-  const kept: number[] = [];
+  const { slotOf, slotDocs, slotScores, slotSize, slotWorst, touched } = slots;
+  let a = 0; // kept[0..a)
+  let g = 0; // touched[0..g)
   for (let j = 0; j < docs.length; j++) {
     const doc = docs[j]!;
     const group = doc < groups.length ? groups[doc]! : -1;
+    const score = counts[doc]! * sums[doc]! * norms[doc]!;
     if (group < 0) {
-      kept.push(doc);
+      scores[a] = score;
+      kept[a++] = doc;
       continue;
     }
-    const score = counts[doc]! * sums[doc]! * norms[doc]!;
     let t = slotOf[group]!;
     if (t < 0) {
-      t = slotOf[group] = touched.length;
-      touched.push(group);
+      t = slotOf[group] = g;
+      touched[g++] = group;
       slotSize[t] = 0;
     }
     const base = t * cap;
@@ -234,11 +242,14 @@ function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: numbe
       slotWorst[t] = worstOf(slotDocs, slotScores, base, cap);
     }
   }
-  for (let t = 0; t < touched.length; t++) {
-    for (let x = 0; x < slotSize[t]!; x++) kept.push(slotDocs[t * cap + x]!);
+  for (let t = 0; t < g; t++) {
+    for (let x = t * cap; x < t * cap + slotSize[t]!; x++) {
+      scores[a] = slotScores[x]!;
+      kept[a++] = slotDocs[x]!;
+    }
     slotOf[touched[t]!] = -1;
   }
-  return best(Uint32Array.from(kept), s, norms, k);
+  return ranked(kept.subarray(0, a), scores, k);
 }
 
 /** Position of the worst doc (lowest score, then highest position) in slotDocs[base .. base + cap). */
@@ -258,6 +269,8 @@ interface Slots {
   slotScores: Float64Array;
   slotSize: Uint8Array;
   slotWorst: Int32Array;
+  /** Groups given a slot by the current search, in order. */
+  touched: Int32Array;
   cap: number;
 }
 const slotCache = new WeakMap<Int32Array, Slots>();
@@ -268,7 +281,7 @@ function slotsFor(groups: Int32Array, cap: number): Slots {
     let max = -1;
     for (let i = 0; i < groups.length; i++) if (groups[i]! > max) max = groups[i]!;
     const n = max + 1;
-    slots = { slotOf: new Int32Array(n).fill(-1), slotDocs: new Uint32Array(n * cap), slotScores: new Float64Array(n * cap), slotSize: new Uint8Array(n), slotWorst: new Int32Array(n), cap };
+    slots = { slotOf: new Int32Array(n).fill(-1), slotDocs: new Uint32Array(n * cap), slotScores: new Float64Array(n * cap), slotSize: new Uint8Array(n), slotWorst: new Int32Array(n), touched: new Int32Array(n), cap };
     slotCache.set(groups, slots);
   }
   return slots;
