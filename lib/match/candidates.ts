@@ -9,7 +9,8 @@
  * The ranking is the one of the MiniSearch index this replaces (BM25+ with MiniSearch's defaults, times the
  * number of query terms matched), so candidates do not change at the corpus's own size.
  */
-import { scratchFor, topK, type QueryList, type Scratch } from './topk';
+import { scratchFor, topK, type GroupCap, type QueryList, type Scratch } from './topk';
+export type { GroupCap } from './topk';
 
 /** BM25 term-frequency saturation (every term counts once per sentence, so it only shapes length norms). */
 export const BM25_K1 = 1.2;
@@ -149,14 +150,15 @@ export class CandidateIndex {
   /**
    * The `k` best sentences for `terms` (chosen by the caller, each with a boost), best first by BM25; ties by
    * position so results are deterministic. `skip` drops excluded sentences before ranking. Exact: the same
-   * as scoring every sentence that holds a query term.
+   * as scoring every sentence that holds a query term. With `groupCap`, at most `cap` sentences of one group
+   * (claim) are returned: the same ranking with the sentences beyond that left out.
    */
-  top(terms: ReadonlyArray<readonly [string, number]>, k: number, skip?: (id: number) => boolean): number[] {
+  top(terms: ReadonlyArray<readonly [string, number]>, k: number, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
     const query = this.queryLists(terms);
     if (query.length === 0 || k <= 0) return [];
     const { norms, maxNorm } = this.lengthNorms();
     if (this.scratch.counts.length < this.docs) this.scratch = scratchFor(Math.max(this.docs, 2 * this.scratch.counts.length));
-    return topK(query, k, norms, maxNorm, this.scratch, skip);
+    return topK(query, k, norms, maxNorm, this.scratch, skip, groupCap);
   }
 
   /** BM25 length norm per sentence (BM25+: delta plus the saturation of one occurrence), and their maximum;

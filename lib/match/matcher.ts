@@ -63,6 +63,16 @@ export const POSSIBLE_SCORE = 0.45;
 /** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
  * that BM25 ranks below copies of other claims on the same topic. */
 export const CANDIDATES = 30;
+/** Sentences of one claim kept among a query's candidates, once the matcher knows the claims
+ * ({@link Matcher.groupClaims}). A page sentence is shown as the claim it restates, with every sentence of it
+ * (page.ts), so a few of a claim's sentences are enough to find it; without a cap, a claim restated many times
+ * (a wire story reprinted by many outlets, a corpus grown a hundredfold) fills every candidate place and the
+ * query's other claims never reach the scorer. 5 = MAX_CLAIMS_JOINED (page.ts): the claims joined to a match
+ * are read from its first five, which then may still all be one claim. The bundled corpus's claims have at most
+ * 3 sentences, so at its own size the cap never binds. On the bench's corpus grown x10 (claims of up to 30
+ * sentences) a cap of 3 kept fewer of the x1 matches' own sentences (72 of 81 against 74), by claim both keep
+ * all. */
+export const MAX_CANDIDATES_PER_CLAIM = 5;
 /** Shortest transliteration key used to fold an unknown name onto an indexed one ("hm" is Hama and Hmeimim). */
 export const MIN_ALIAS_KEY = 3;
 /** Default number of matches returned. */
@@ -99,6 +109,10 @@ export class Matcher {
   private articleContexts = new Map<string, PageContext>();
   /** Per page context: its vector and its similarity to each article (cleared by add). */
   private pageVectors = new WeakMap<PageContext, { vector: ContextVector; sims: Map<string, number> }>();
+  /** Claim number per sentence position (see {@link Matcher.groupClaims}); -1 or past the end: no claim. */
+  private claimNumbers: Int32Array | undefined;
+  /** Sentence positions per article id (built on first use; cleared by add). */
+  private byArticle: Map<string, number[]> | undefined;
 
   private constructor() {}
 
@@ -157,6 +171,24 @@ export class Matcher {
     this.articleVectors = new Map();
     this.articleContexts = new Map();
     this.pageVectors = new WeakMap();
+    this.byArticle = undefined;
+  }
+
+  /**
+   * Tells the matcher which sentences state one claim (the corpus's claims), so that a query's candidates hold
+   * at most MAX_CANDIDATES_PER_CLAIM sentences of one claim: a claim restated many times cannot crowd the
+   * query's other claims out of the candidates. Sentences added later belong to no claim.
+   */
+  groupClaims(claims: ReadonlyArray<{ readonly sentenceIds: readonly string[] }>): void {
+    const position = new Map(this.sentences.map((s, i) => [s.id, i]));
+    const numbers = new Int32Array(this.sentences.length).fill(-1);
+    claims.forEach((c, n) => {
+      for (const id of c.sentenceIds) {
+        const i = position.get(id);
+        if (i !== undefined) numbers[i] = n;
+      }
+    });
+    this.claimNumbers = numbers;
   }
 
   /** Number of indexed sentences. */
@@ -271,7 +303,8 @@ export class Matcher {
     const pairAt = (k: number): PairScore | null => (pairs[k] ??= this.scorePairAt(q, qMass, candidates[k]!, events[k]));
     if (withFigures && candidates.some((i, k) => this.figuresMatter(i, k, pairAt, minScore, events[k]))) {
       q = withFigures();
-      pairs = [];
+      // The figures add only quantities: a candidate that states none scores as before (not scored again).
+      pairs = candidates.map((i, k) => ((this.features.get(i)?.quantities.size ?? 0) === 0 ? pairs[k] : undefined));
     }
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {
@@ -353,7 +386,8 @@ export class Matcher {
     const terms = this.index.queryTerms(q.terms, (t) => (q.entities.has(t) ? ENTITY_WEIGHT : 1));
     if (terms.length === 0) return [];
     const skip = exclude?.size ? (i: number) => exclude.has(this.sentences[i]?.id ?? '') : undefined;
-    return this.index.top(terms, CANDIDATES, skip);
+    const cap = this.claimNumbers ? { groups: this.claimNumbers, cap: MAX_CANDIDATES_PER_CLAIM } : undefined;
+    return this.index.top(terms, CANDIDATES, skip, cap);
   }
 
   /** The pair score of the query and candidate `i`; null when they share too little to tell. */
@@ -408,10 +442,23 @@ export class Matcher {
   /** Term counts over an article's sentences (sentences holding each term). */
   private articleCounts(articleId: string, withoutId?: string): Map<string, number> {
     const counts = new Map<string, number>();
-    this.sentences.forEach((s, i) => {
-      if (s.articleId === articleId && s.id !== withoutId) addTerms(counts, this.features.terms(i));
-    });
+    for (const i of this.articlePositions(articleId)) {
+      if (this.sentences[i]!.id !== withoutId) addTerms(counts, this.features.terms(i));
+    }
     return counts;
+  }
+
+  /** Positions of an article's sentences, in corpus order (one pass over the corpus builds them all). */
+  private articlePositions(articleId: string): readonly number[] {
+    if (!this.byArticle) {
+      this.byArticle = new Map();
+      this.sentences.forEach((s, i) => {
+        const list = this.byArticle!.get(s.articleId);
+        if (list) list.push(i);
+        else this.byArticle!.set(s.articleId, [i]);
+      });
+    }
+    return this.byArticle.get(articleId) ?? [];
   }
 
   private articleVector(articleId: string): ContextVector {

@@ -66,6 +66,8 @@ export class CorpusView {
       this.claimById.set(c.id, c);
       for (const id of c.sentenceIds) this.claimBySentence.set(id, c);
     }
+    // A page sentence is shown as its claim: a few of a claim's sentences among its candidates are enough.
+    matcher.groupClaims(corpus.claims);
     for (const d of corpus.documents) {
       this.fileByDoc.set(d.id, d.file);
       if (d.collection) this.collectionByDoc.set(d.id, d.collection);

@@ -1,7 +1,8 @@
 /**
  * The candidate index: its pruned top-k search returns exactly the top k of scoring every sentence that holds
  * a query term (checked against a direct BM25+ scoring of the real corpus, also grown x10 with partial
- * copies, where pruning does most), exclusions, the packed form's round trip, and the query-term rule.
+ * copies, where pruning does most), the same with a cap per group (claim), exclusions, the packed form's round
+ * trip, and the query-term rule.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BM25_B, BM25_DELTA, BM25_K1, CandidateIndex, MAX_QUERY_TERMS, MAX_TERM_SHARE } from '../../lib/match/candidates';
@@ -92,6 +93,40 @@ describe('candidate index', () => {
     const sets = grown(termSets, 10);
     const index = build(sets);
     for (const q of queries(index, 37)) expectTopK(index.top(q, 30), bruteForce(sets, q), 30);
+  });
+
+  it('with a group cap: the best k with at most `cap` per group, exactly (corpus grown x10, copies grouped with their sentence)', () => {
+    const sets = grown(termSets, 10);
+    const index = build(sets);
+    const n = termSets.length;
+    // Copies share their sentence's group; every 7th sentence is in no group, and so are the last 50 (past the end).
+    const groups = Int32Array.from({ length: sets.length - 50 }, (_, d) => ((d % n) % 7 === 0 ? -1 : d % n));
+    const groupOf = (d: number) => (d < groups.length ? groups[d]! : -1);
+    for (const cap of [1, 3]) {
+      for (const q of queries(index, 37)) {
+        const scores = bruteForce(sets, q);
+        // The brute-force answer: the whole ranking read in order, each group's sentences past the cap left out.
+        const taken = new Map<number, number>();
+        const want = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).filter(([d]) => {
+          const g = groupOf(d);
+          if (g < 0) return true;
+          taken.set(g, (taken.get(g) ?? 0) + 1);
+          return taken.get(g)! <= cap;
+        }).slice(0, 30);
+        const got = index.top(q, 30, undefined, { groups, cap });
+        expect(got.length).toBe(want.length);
+        got.forEach((d, i) => expect(scores.get(d)!).toBeCloseTo(want[i]![1], 9));
+        const perGroup = new Map<number, number>();
+        for (const d of got) if (groupOf(d) >= 0) perGroup.set(groupOf(d), (perGroup.get(groupOf(d)) ?? 0) + 1);
+        expect(Math.max(0, ...perGroup.values())).toBeLessThanOrEqual(cap);
+      }
+    }
+  });
+
+  it('a cap no group exceeds changes nothing: the same list as the plain search', () => {
+    const index = build(termSets);
+    const groups = Int32Array.from({ length: termSets.length }, (_, d) => Math.floor(d / 3));
+    for (const q of queries(index, 17)) expect(index.top(q, 30, undefined, { groups, cap: 3 })).toEqual(index.top(q, 30));
   });
 
   it('excluded sentences are never returned and do not take a place in the top k', () => {
