@@ -180,6 +180,11 @@ export class Matcher {
    * query's other claims out of the candidates. Sentences added later belong to no claim.
    */
   groupClaims(claims: ReadonlyArray<{ readonly sentenceIds: readonly string[] }>): void {
+    // A cap that no claim reaches cannot bind: the plain (faster) search then gives the same candidates.
+    if (!claims.some((c) => c.sentenceIds.length > MAX_CANDIDATES_PER_CLAIM)) {
+      this.claimNumbers = undefined;
+      return;
+    }
     const position = new Map(this.sentences.map((s, i) => [s.id, i]));
     const numbers = new Int32Array(this.sentences.length).fill(-1);
     claims.forEach((c, n) => {

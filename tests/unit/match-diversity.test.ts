@@ -58,7 +58,7 @@ describe('candidate diversity by claim', () => {
     expect(ofSource.length).toBeLessThanOrEqual(MAX_CANDIDATES_PER_CLAIM);
   });
 
-  it('at the corpus size the claims change no match (no claim has more sentences than the cap)', () => {
+  it('at the corpus size the claims change no match (no claim has more sentences than the cap, so the plain search runs)', () => {
     expect(Math.max(...claims.map((c) => c.sentenceIds.length))).toBeLessThanOrEqual(MAX_CANDIDATES_PER_CLAIM);
     const plain = Matcher.build(sentences);
     const diverse = Matcher.build(sentences);
