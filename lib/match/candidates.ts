@@ -1,10 +1,8 @@
 /**
  * Candidate retrieval: an inverted index of each sentence's distinct matcher terms (number-free, stemmed, stop
- * words dropped, paraphrase classes folded; see text.ts), ranked by BM25 and searched for the exact top k with
- * MaxScore-style pruning, so a query's cost follows its rare terms whatever the corpus size: the lists of the
- * rarest terms are walked, and once no sentence outside them can reach the top k, the longer lists are only
- * probed (binary search) for the sentences already found. Posting lists are sorted typed arrays that load
- * from the corpus file without being rebuilt (see {@link CandidateIndex.fromPacked}).
+ * words dropped, paraphrase classes folded; see text.ts), ranked by BM25 and searched for the exact top k over
+ * the lists of the query's rarest terms (queryTerms) on typed arrays (see topk.ts). Posting lists are sorted typed arrays
+ * that load from the corpus file without being rebuilt (see {@link CandidateIndex.fromPacked}).
  *
  * The ranking is the one of the MiniSearch index this replaces (BM25+ with MiniSearch's defaults, times the
  * number of query terms matched), so candidates do not change at the corpus's own size.
@@ -51,10 +49,8 @@ export class CandidateIndex {
   private lengths: Uint16Array = new Uint16Array(16);
   private docs = 0;
   private totalLength = 0;
-  private minLength = Infinity;
   private scratch: Scratch = scratchFor(0);
   private norms = new Float64Array(0);
-  private maxNorm = 0;
 
   private constructor() {}
 
@@ -156,22 +152,21 @@ export class CandidateIndex {
   top(terms: ReadonlyArray<readonly [string, number]>, k: number, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
     const query = this.queryLists(terms);
     if (query.length === 0 || k <= 0) return [];
-    const { norms, maxNorm } = this.lengthNorms();
+    const norms = this.lengthNorms();
     if (this.scratch.counts.length < this.docs) this.scratch = scratchFor(Math.max(this.docs, 2 * this.scratch.counts.length));
-    return topK(query, k, norms, maxNorm, this.scratch, skip, groupCap);
+    return topK(query, k, norms, this.scratch, skip, groupCap);
   }
 
-  /** BM25 length norm per sentence (BM25+: delta plus the saturation of one occurrence), and their maximum;
-   * computed again after sentences are added, as the average length moves. */
-  private lengthNorms(): { norms: Float64Array; maxNorm: number } {
+  /** BM25 length norm per sentence (BM25+: delta plus the saturation of one occurrence), computed again after
+   * sentences are added, as the average length moves. */
+  private lengthNorms(): Float64Array {
     if (this.norms.length !== this.docs) {
       const avg = this.totalLength / this.docs;
       const norm = (length: number) => BM25_DELTA + (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avg));
       this.norms = new Float64Array(this.docs);
       for (let d = 0; d < this.docs; d++) this.norms[d] = norm(this.lengths[d]!);
-      this.maxNorm = norm(this.minLength);
     }
-    return { norms: this.norms, maxNorm: this.maxNorm };
+    return this.norms;
   }
 
   /** The query's posting lists with their BM25 weights (boost x idf), heaviest first. */
@@ -192,6 +187,5 @@ export class CandidateIndex {
 
   private noteLength(n: number): void {
     this.totalLength += n;
-    if (n < this.minLength) this.minLength = n;
   }
 }

@@ -1,4 +1,4 @@
-/** Order statistics for the candidate search's pruning threshold. */
+/** Order statistics for the candidate search's k-th best score. */
 
 /**
  * The `k`-th largest of `values` (1-based; -Infinity when there are fewer than `k`): a min-heap of the k best

@@ -1,16 +1,16 @@
 /**
- * The exact top k of a BM25 query over sorted posting lists, with MaxScore-style pruning (see candidates.ts).
- * A sentence's score is `matched terms x sum of their weights x its length norm` (MiniSearch's BM25+ with its
- * "quality" factor). Lists are taken heaviest first: all of a list's sentences are counted until no sentence
- * outside those found can reach the k-th best score; after that only the sentences found are probed in the
- * remaining lists (binary search), and those that cannot reach the k-th score are dropped as the search goes.
- * Hot loops work on typed arrays only: a query on a large corpus walks thousands of postings.
+ * The exact top k of a BM25 query over sorted posting lists (see candidates.ts). A sentence's score is `matched
+ * terms x sum of their weights x its length norm` (MiniSearch's BM25+ with its "quality" factor). Every list is
+ * walked and every sentence found is scored: hot loops work on typed arrays only, since a query on a large
+ * corpus walks thousands of postings. A MaxScore-style pruning phase (stop counting new sentences once none
+ * outside those found can reach the k-th score, then probe only those) was measured and removed: it returned
+ * the same lists but was slower at the corpus's size (1.5-2.1 against 0.5-0.6 ms per 100 queries) and no
+ * faster at x100, where a query's lists are of similar length and no sentence can be ruled out early.
  *
  * With a {@link GroupCap} (sentences grouped by claim) at most `cap` sentences of one group are returned: the
- * top k of the ranking with every sentence beyond the cap-th of its group left out. That search walks every
- * list: the pruning bound above holds for the plain ranking only, and a bound that holds under the cap (the
- * k-th best of the groups' best scores) was measured to cost more than it saves (corpus x100: 291 against
- * 226 µs per query).
+ * top k of the ranking with every sentence beyond the cap-th of its group left out. A bound that holds under
+ * the cap (the k-th best of the groups' best scores) was measured to cost more than it saves (corpus x100: 291
+ * against 226 µs per query).
  */
 import { kthLargest } from './select';
 
@@ -29,17 +29,13 @@ export interface Scratch {
   found: Uint32Array;
   /** Their scores, when ranking. */
   scores: Float64Array;
-  /** 1 for the sentences still in the running while a long list is probed in one pass, else 0. */
-  mark: Uint8Array;
-  /** The sentences still in the running once pruning starts (first entries; see {@link narrow}). */
-  live: Uint32Array;
   /** The sentences a capped search keeps (first entries; see {@link bestCapped}). */
   kept: Uint32Array;
 }
 
 /** A {@link Scratch} for `n` sentences. */
 export function scratchFor(n: number): Scratch {
-  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), mark: new Uint8Array(n), live: new Uint32Array(n), kept: new Uint32Array(n) };
+  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), kept: new Uint32Array(n) };
 }
 
 /** Groups of sentences of which a search returns at most `cap` each (see module doc). */
@@ -53,38 +49,14 @@ export interface GroupCap {
 const EXCLUDED = 255;
 
 /**
- * The `k` best sentences for `query` (heaviest list first), best first, ties by position. `norms` are the
- * sentences' length norms and `maxNorm` their maximum; `skip` excludes sentences. Leaves `scratch` zeroed.
+ * The `k` best sentences for `query`, best first, ties by position. `norms` are the sentences' length norms;
+ * `skip` excludes sentences. Leaves `scratch` zeroed.
  */
-export function topK(query: readonly QueryList[], k: number, norms: Float64Array, maxNorm: number, s: Scratch, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
-  // rest[i]: the weight of lists i.. together, for the bound of what a sentence can still gain.
-  const rest = new Float64Array(query.length + 1);
-  for (let i = query.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + query[i]!.weight;
-  // byCount[c]: sentences found holding c of the terms so far (tells cheaply whether pruning can start).
-  const byCount = new Int32Array(query.length + 2);
+export function topK(query: readonly QueryList[], k: number, norms: Float64Array, s: Scratch, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
   let n = 0; // sentences found (s.found[0..n))
-  // Once pruning starts: the sentences still in the running are s.live[0..live). Typed arrays and plain loops
-  // throughout: at x100 a query's found sentences number thousands (measured: the array/closure version of
-  // narrow and best cost four times the walk of the lists itself).
-  let live = -1;
   const excluded: number[] = [];
-  for (let i = 0; i < query.length; i++) {
-    const left = query.length - i;
-    if (live === null && canPrune(byCount, k, left * rest[i]!, rest[0]! - rest[i]!)) {
-      // A sentence holding none of the terms so far scores at most left x rest[i] x maxNorm.
-      if (kthScore(s, n, norms, k) > left * rest[i]! * maxNorm) {
-        s.live.set(s.found.subarray(0, n));
-        live = n;
-      }
-    }
-    if (live >= 0) {
-      live = narrow(live, s, norms, k, left, rest[i]!);
-      probe(query[i]!, s.live.subarray(0, live), s);
-    } else {
-      n = walk(query[i]!, s, n, byCount, excluded, skip);
-    }
-  }
-  const docs = live >= 0 ? s.live.subarray(0, live) : s.found.subarray(0, n);
+  for (const q of query) n = walk(q, s, n, excluded, skip);
+  const docs = s.found.subarray(0, n);
   const out = groupCap ? bestCapped(docs, s, norms, k, groupCap) : best(docs, s, norms, k);
   for (let j = 0; j < n; j++) {
     const doc = s.found[j]!;
@@ -95,41 +67,8 @@ export function topK(query: readonly QueryList[], k: number, norms: Float64Array
   return out;
 }
 
-/** True when at least k sentences found could beat `bound` (score <= count x weight so far x maxNorm). */
-function canPrune(byCount: Int32Array, k: number, bound: number, weightSoFar: number): boolean {
-  let n = 0;
-  for (let c = byCount.length - 1; c > 0 && c * weightSoFar > bound; c--) n += byCount[c]!;
-  return n >= k;
-}
-
-/** The k-th best score among the first `n` sentences found. */
-function kthScore(s: Scratch, n: number, norms: Float64Array, k: number): number {
-  for (let j = 0; j < n; j++) {
-    const doc = s.found[j]!;
-    s.scores[j] = s.counts[doc]! * s.sums[doc]! * norms[doc]!;
-  }
-  return kthLargest(s.scores.subarray(0, n), k);
-}
-
-/** Keeps, in `s.live[0..n)`, the sentences that can still reach the k-th best score with the `left` terms
- * left (in order); returns how many are kept. */
-function narrow(n: number, s: Scratch, norms: Float64Array, k: number, left: number, restWeight: number): number {
-  const { live, counts, sums, scores } = s;
-  for (let j = 0; j < n; j++) {
-    const doc = live[j]!;
-    scores[j] = counts[doc]! * sums[doc]! * norms[doc]!;
-  }
-  const theta = kthLargest(scores.subarray(0, n), k);
-  let kept = 0;
-  for (let j = 0; j < n; j++) {
-    const doc = live[j]!;
-    if ((counts[doc]! + left) * (sums[doc]! + restWeight) * norms[doc]! >= theta) live[kept++] = doc;
-  }
-  return kept;
-}
-
 /** Counts every sentence of a list (new ones are found, excluded ones are marked once); returns the new `n`. */
-function walk(q: QueryList, s: Scratch, n: number, byCount: Int32Array, excluded: number[], skip?: (id: number) => boolean): number {
+function walk(q: QueryList, s: Scratch, n: number, excluded: number[], skip?: (id: number) => boolean): number {
   const { list, weight } = q;
   const { counts, sums, found } = s;
   for (let j = 0; j < list.length; j++) {
@@ -144,39 +83,10 @@ function walk(q: QueryList, s: Scratch, n: number, byCount: Int32Array, excluded
       }
       found[n++] = doc;
     }
-    byCount[c]!--;
-    byCount[c + 1]!++;
     counts[doc] = c + 1;
     sums[doc] = sums[doc]! + weight;
   }
   return n;
-}
-
-/** Counts the list's term for the sentences of `live` that hold it: binary searches for a few sentences, one
- * pass over the list (only sentences already counted) when binary searches would cost more. */
-function probe(q: QueryList, live: Uint32Array, s: Scratch): void {
-  const { list, weight } = q;
-  const { counts, sums } = s;
-  if (live.length * Math.log2(list.length + 1) < list.length) {
-    for (let j = 0; j < live.length; j++) {
-      const doc = live[j]!;
-      if (contains(list, doc)) {
-        counts[doc] = counts[doc]! + 1;
-        sums[doc] = sums[doc]! + weight;
-      }
-    }
-    return;
-  }
-  const { mark } = s;
-  for (let j = 0; j < live.length; j++) mark[live[j]!] = 1;
-  for (let j = 0; j < list.length; j++) {
-    const doc = list[j]!;
-    if (mark[doc] === 1) {
-      counts[doc] = counts[doc]! + 1;
-      sums[doc] = sums[doc]! + weight;
-    }
-  }
-  for (let j = 0; j < live.length; j++) mark[live[j]!] = 0;
 }
 
 /** The k best of `docs`, best first, ties by position. */
@@ -285,18 +195,4 @@ function slotsFor(groups: Int32Array, cap: number): Slots {
     slotCache.set(groups, slots);
   }
   return slots;
-}
-
-/** True when ascending `list` holds `value` (binary search). */
-function contains(list: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = list[mid]!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

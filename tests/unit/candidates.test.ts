@@ -1,7 +1,7 @@
 /**
- * The candidate index: its pruned top-k search returns exactly the top k of scoring every sentence that holds
+ * The candidate index: its top-k search returns exactly the top k of scoring every sentence that holds
  * a query term (checked against a direct BM25+ scoring of the real corpus, also grown x10 with partial
- * copies, where pruning does most), the same with a cap per group (claim), exclusions, the packed form's round
+ * copies, with many equal scores), the same with a cap per group (claim), exclusions, the packed form's round
  * trip, and the query-term rule.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +89,7 @@ describe('candidate index', () => {
     }
   });
 
-  it('stays exact on the corpus grown x10 with partial copies (where the search prunes most)', () => {
+  it('stays exact on the corpus grown x10 with partial copies (many near-equal candidates)', () => {
     const sets = grown(termSets, 10);
     const index = build(sets);
     for (const q of queries(index, 37)) expectTopK(index.top(q, 30), bruteForce(sets, q), 30);
