@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PageContexts } from '../../lib/match';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusView, hardWrapBreaks, matchSentence, pageSentences } from '../../lib/match/page';
-import { OTHER_OUTLETS } from '../fixtures/match/other-outlets';
+import { OTHER_OUTLETS, outletPageText } from '../fixtures/match/other-outlets';
 import { PAGE_RULE, addSupport, decide, type PageRule, type PageSupport } from '../../lib/match/page-rule';
 import { loadCorpus } from '../../scripts/corpus-io';
 
@@ -55,10 +55,7 @@ describe('page text into sentences', () => {
 });
 
 describe('hard-wrapped wire copy at a fixed width', () => {
-  const pageText = (file: string): string => {
-    const full = readFileSync(join(OTHER_OUTLETS, 'pages', file), 'utf8');
-    return full.slice(full.indexOf('\n\n') + 2);
-  };
+  const pageText = (file: string): string => outletPageText(`pages/${file}`);
 
   it('reads a Reuters story wrapped at 60 characters as whole sentences (capitals after the wrap included)', () => {
     const text = pageText('24-reuters-kerry-moscow.txt');
