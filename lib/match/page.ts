@@ -133,7 +133,9 @@ export function hardWrapBreaks(text: string): number[] {
   const lines: Array<{ start: number; length: number }> = [];
   for (let m = /[^\n]+/g, x = m.exec(text); x; x = m.exec(text)) if (x[0].trim()) lines.push({ start: x.index, length: x[0].trimEnd().length });
   if (lines.length < WRAP_MIN_LINES) return [];
-  const width = Math.max(...lines.map((l) => l.length));
+  // A loop, not Math.max(...): a page of many thousand lines would overflow the argument list.
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
   if (width > WRAP_MAX_WIDTH) return [];
   const full = (l: { length: number }) => l.length >= WRAP_FULL * width;
   if (lines.filter(full).length < WRAP_SHARE * lines.length) return [];

@@ -75,6 +75,11 @@ describe('hard-wrapped wire copy at a fixed width', () => {
     expect(hardWrapBreaks(headlines)).toEqual([]);
   });
 
+  it('reads a text of 300,000 short lines without overflowing (no wrap: one word per line)', () => {
+    const text = Array.from({ length: 300_000 }, (_, i) => `Line ${i}`).join('\n');
+    expect(hardWrapBreaks(text)).toEqual([]);
+  });
+
   it("keeps a paragraph's short last line and a blank line as breaks", () => {
     const line = 'word '.repeat(12).trim();
     const text = [line, line, 'end of it.', '', line, line, line, 'the end.'].join('\n');
