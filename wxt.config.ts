@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -21,6 +23,17 @@ function newsSitePatterns(): string[] {
  */
 function extraHostPatterns(): string[] {
   return (process.env.CROSSCHECK_EXTRA_HOSTS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * data/corpus.json gzipped into `dir` (the build's .wxt directory); returns the file's path. Node's gzip writes
+ * no time stamp, so the same corpus gives the same bytes.
+ */
+function gzippedCorpus(dir: string): string {
+  const out = join(dir, 'corpus.json.gz');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(out, gzipSync(readFileSync(fileURLToPath(new URL('./data/corpus.json', import.meta.url))), { level: 9 }));
+  return out;
 }
 
 /**
@@ -123,9 +136,9 @@ export default defineConfig({
       // WXT rebuilds `browser_action` from the popup entrypoint for Manifest V2 and drops the icon given above.
       if (wxt.config.manifestVersion === 2 && manifest.browser_action) manifest.browser_action.default_icon = ICONS;
     },
-    // The background fetches the corpus from the package; tabs never load it.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: fileURLToPath(new URL('./data/corpus.json', import.meta.url)), relativeDest: 'corpus.json' });
+    // The background fetches the corpus from the package, gzipped (utils/packaged-corpus.ts); tabs never load it.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: gzippedCorpus(wxt.config.wxtDir), relativeDest: 'corpus.json.gz' });
     },
     // Automatic hosts live in data/ and the environment, not in the entrypoint.
     'entrypoints:resolved': (_wxt, entrypoints) => {

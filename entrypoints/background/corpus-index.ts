@@ -5,16 +5,21 @@
 import type { Corpus } from '../../lib/corpus/types';
 import { buildContext } from '../../lib/match';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
-import { packagedUrl } from '../../utils/messaging';
-
-/** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
-const WARM_UP_SLICE = 4;
+import { fetchPackagedCorpus } from '../../utils/packaged-corpus';
 
 /**
- * The warm-up waits until the index has not been asked for this long. A page that woke the worker sends its
- * batches one after the other (a round trip apart); matching them warms the matcher as well as the warm-up
- * would, so the warm-up only takes the time no page is waiting for (measured with `npm run bench:e2e --
- * --compare`: run alongside the first page's batches, it delayed that page's highlights).
+ * Warm-up queries matched per task: one, so that a page's batch waits behind at most one query (on a cold
+ * engine the first queries cost tens of milliseconds each).
+ */
+const WARM_UP_SLICE = 1;
+
+/**
+ * The warm-up waits until the index has not been asked for this long. It starts as soon as the index is
+ * loaded (waking the worker is not a use): the page that woke the worker is still being read then, and its
+ * first batch arrives tens to hundreds of milliseconds later, to an engine the warm-up has compiled. Once
+ * batches arrive, they warm the matcher as well as the warm-up would, so the warm-up pauses and takes only
+ * the time no page is waiting for (measured with `npm run bench:e2e -- --compare`: run alongside the first
+ * page's batches, it delayed that page's highlights).
  */
 export const WARM_UP_QUIET_MS = 400;
 
@@ -50,21 +55,32 @@ export const INDEX_MARKS = { parsed: 'crosscheck:corpus-parsed', loaded: 'crossc
  */
 export interface CorpusIndex {
   get(): Promise<CorpusView>;
+  /** Starts loading the index without counting as a use (the worker woke): the warm-up may start at once. */
+  load(): void;
   reset(): void;
+}
+
+/** Where the index comes from and its clock (tests replace them). */
+export interface CorpusIndexOptions {
+  /** The corpus (default: the packaged one). */
+  fetchCorpus?: () => Promise<Corpus>;
+  now?: () => number;
+  /** Told of each warm-up query matched. */
+  onWarm?: (q: PageSentence) => void;
 }
 
 /**
  * The corpus index, loaded from the package on first use and kept for the life of the service worker.
  * `join` adds the reader's notes to a freshly loaded view (the annotation service).
  */
-export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>): CorpusIndex {
+export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>, options: CorpusIndexOptions = {}): CorpusIndex {
+  const { fetchCorpus = fetchPackagedCorpus, now = () => performance.now(), onWarm } = options;
   let corpusView: Promise<CorpusView> | null = null;
   let lastUse = -Infinity;
   return {
     get() {
-      lastUse = performance.now();
-      corpusView ??= fetch(packagedUrl('/corpus.json'))
-        .then((r) => r.json() as Promise<Corpus>)
+      lastUse = now();
+      corpusView ??= fetchCorpus()
         .then((c) => {
           performance.mark(INDEX_MARKS.parsed);
           const view = CorpusView.fromCorpus(c);
@@ -74,7 +90,7 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
         })
         .then((view) => {
           performance.mark(INDEX_MARKS.ready);
-          warmUp(view, () => lastUse);
+          warmUp(view, () => lastUse, now, onWarm);
           return view;
         })
         .catch((err: unknown) => {
@@ -82,6 +98,11 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
           throw err;
         });
       return corpusView;
+    },
+    load() {
+      const before = lastUse;
+      this.get().catch(() => undefined);
+      lastUse = before;
     },
     reset() {
       corpusView = null;

@@ -27,8 +27,11 @@ const index = createCorpusIndex((view) => annotations.joinInto(view));
 export default defineBackground(() => {
   // The worker is stopped after about 30 s idle and woken by the next page's first message: start loading the
   // index now, so it loads while that page's reader reads the page, not after its first batch arrives.
-  void index.get().catch(() => undefined);
+  index.load();
   const settings = createSettingsCache();
+  // The page that woke the worker asks for these first (contentReady): read them now, while the worker waits
+  // for that message, rather than in three storage round trips after it arrives.
+  void Promise.all([settings.siteToggles.get(), settings.sensitivity.get(), settings.dismissed.get()]).catch(() => undefined);
   const popup = startPopupSupport(settings);
   listen({
     ...annotations.handlers(),

@@ -10,7 +10,7 @@ import type { PageMatch } from '../../lib/match/page';
 import type { PageCheckState } from '../../lib/popup/requests';
 import { type Sensitivity, levelShown } from '../../lib/settings';
 import { sendToBackground } from '../../utils/messaging';
-import { Checker } from './checker';
+import { BATCH, Checker, FIRST_BATCH } from './checker';
 import { type TextBlock, articleBlocks } from './extract';
 import { watchPage, type PageChanges } from './observer';
 import type { Painter } from './painter';
@@ -23,6 +23,8 @@ import { SLICE_MS, Slicer, yieldToPageFirst } from './slice';
 export const MARK_START = 'crosscheck:start';
 export const MARK_FIRST_HIGHLIGHT = 'crosscheck:first-highlight';
 export const MARK_CHECKED = 'crosscheck:checked';
+/** Sentences {@link PageScan.presplit} splits ahead of the check: the first two batches. */
+export const PRESPLIT_SENTENCES = FIRST_BATCH + BATCH;
 
 /** What the scan reads of the reader's state: where the page is, what is shown, what is ours. */
 export interface ScanState {
@@ -40,6 +42,8 @@ export class PageScan {
   private observing = false;
   /** Page changes not handled yet, and the pass handling them (one at a time). */
   private backlog: PageChanges[] = [];
+  /** Sentences split ahead of the first check ({@link presplit}), by block, with the text they were split from. */
+  private readonly split = new Map<Element, { text: string; sentences: BlockSentence[] }>();
   private changing: Promise<void> | null = null;
   /** Where the check stands, for the popup ('idle': off on this site, or not asked to check). */
   state: PageCheckState = 'starting';
@@ -66,6 +70,28 @@ export class PageScan {
   async readArticle(): Promise<TextBlock[]> {
     testMark(MARK_START);
     return (await articleBlocks(this.doc, () => this.ctx.isValid)).blocks;
+  }
+
+  /**
+   * Splits the first blocks of the article into sentences now, while the reader waits for the background's
+   * answer on how to start (on the first page after the service worker starts, that answer waits for the
+   * worker to start): the check then sends its first batches at once. Up to {@link PRESPLIT_SENTENCES}
+   * sentences; {@link scan} takes them when their block's text is still the same.
+   */
+  presplit(blocks: readonly TextBlock[]): void {
+    let count = 0;
+    for (const { block, text } of blocks) {
+      if (count >= PRESPLIT_SENTENCES || this.ctx.isInvalid) return;
+      if (text.length > MAX_BLOCK_CHARS) continue;
+      const sentences = sentencesOf(block, text);
+      this.split.set(block, { text, sentences });
+      count += sentences.length;
+    }
+  }
+
+  /** Drops what {@link presplit} kept (the page is not checked after all). */
+  forgetPresplit(): void {
+    this.split.clear();
   }
 
   /** Checks the article (read now unless given); returns the number of sentences read. */
@@ -103,7 +129,9 @@ export class PageScan {
     for (const { block, text } of blocks) {
       if (this.ctx.isInvalid) return count;
       // Splitting a huge block costs seconds and holds no claim sentence worth it (see ./page-changes.ts).
-      const sentences = text.length > MAX_BLOCK_CHARS ? [] : sentencesOf(block, text);
+      const ready = this.split.get(block);
+      this.split.delete(block);
+      const sentences = text.length > MAX_BLOCK_CHARS ? [] : ready?.text === text ? ready.sentences : sentencesOf(block, text);
       for (const sentence of sentences) {
         if (!keep(sentence)) continue;
         this.checker.check(sentence);

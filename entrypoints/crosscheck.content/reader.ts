@@ -115,12 +115,15 @@ class Reader implements ScanState, CardHooks {
     // script's evaluation when it is injected on demand, so that neither task is long.
     await yieldToPage();
     const article = await this.scan.readArticle();
+    // Split while the answer is on its way: only the first page after the service worker starts waits for it.
+    this.scan.presplit(article);
     const [global, sites] = await modes.catch((): [HighlightMode, SiteHighlightModes] => ['all', {}]);
     this.setModes({ global, sites });
     const { mode, sensitivity, dismissed } = await early;
     this.sensitivity = sensitivity;
     this.dismissed = new Set(dismissed);
     if (mode === 'off') this.scan.state = 'idle';
+    if (mode !== 'page') this.scan.forgetPresplit();
     const check = mode === 'page' ? this.scan.checkPage(article) : mode === 'selection' ? this.scan.checkSelection() : null;
     // The check's first batches are on their way (sent before its first pause): the notes' store is read
     // after them, so the background matches before it opens IndexedDB.

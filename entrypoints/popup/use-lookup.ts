@@ -1,12 +1,11 @@
 /**
  * The popup's lookup: loads the packaged corpus on first use (this is an extension page, so it fetches
- * `/corpus.json` itself instead of shipping a megabyte through a message), builds the claim index once,
+ * the packaged corpus itself instead of shipping a megabyte through a message), builds the claim index once,
  * and searches as the reader types, debounced.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Corpus } from '../../lib/corpus/types';
 import { type Lookup, type LookupResult, createLookup } from '../../lib/lookup';
-import { packagedUrl } from '../../utils/messaging';
+import { fetchPackagedCorpus } from '../../utils/packaged-corpus';
 import { errorText } from '../../lib/errors';
 
 /**
@@ -19,8 +18,7 @@ let shared: Promise<Lookup> | null = null;
 
 /** The lookup, built once per popup. */
 function loadLookup(): Promise<Lookup> {
-  shared ??= fetch(packagedUrl('/corpus.json'))
-    .then((r) => r.json() as Promise<Corpus>)
+  shared ??= fetchPackagedCorpus()
     .then(createLookup)
     .catch((err: unknown) => {
       shared = null;

@@ -4,7 +4,7 @@
  * WARM_UP_QUIET_MS, so that it never competes with the batches of the page that woke the worker.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WARM_UP_QUIET_MS, warmUp } from '../../entrypoints/background/corpus-index';
+import { WARM_UP_QUIET_MS, createCorpusIndex, warmUp } from '../../entrypoints/background/corpus-index';
 import { CorpusView, WARM_UP_SENTENCES, type PageSentence } from '../../lib/match/page';
 import { committedCorpus } from './corpus-helpers';
 
@@ -40,5 +40,33 @@ describe('warmUp', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(matched.length).toBeGreaterThan(0);
     expect(matched.length).toBeLessThan(WARM_UP_SENTENCES);
+  });
+});
+
+describe('createCorpusIndex', () => {
+  /** An index of the committed corpus on a clock the test moves. */
+  function index() {
+    const clock = { now: 0 };
+    const matched: PageSentence[] = [];
+    const corpus = committedCorpus();
+    const idx = createCorpusIndex((v) => v, { fetchCorpus: async () => corpus, now: () => clock.now, onWarm: (q) => matched.push(q) });
+    return { idx, clock, matched };
+  }
+
+  it('warms up as soon as the index is loaded on waking: waking the worker is not a use', async () => {
+    const { idx, matched } = index();
+    idx.load();
+    // The clock never moves: only a load that does not count as a use lets the warm-up start.
+    await vi.waitFor(() => expect(matched.length).toBeGreaterThan(0), { timeout: 10_000 });
+  });
+
+  it('a page that asks for the index holds the warm-up back for the quiet period', async () => {
+    const { idx, clock, matched } = index();
+    idx.load();
+    await idx.get();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(matched).toHaveLength(0);
+    clock.now = WARM_UP_QUIET_MS;
+    await vi.waitFor(() => expect(matched.length).toBeGreaterThan(0), { timeout: WARM_UP_QUIET_MS + 10_000 });
   });
 });
