@@ -7,38 +7,46 @@
 
 /** Arabic articles glued to a name by a hyphen or apostrophe ("al-Nusra", "el-Sisi", "ash-Sham"). */
 const ARTICLE_RE = /^(?:al|el|ad|ar|as|ash|at|az|an|al)[-‐‑'’]/;
-/** Digraphs of English transliteration folded to one letter, in this order. */
-const DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
-  [/ph/g, 'f'],
-  [/kh/g, 'k'],
-  [/gh/g, 'g'],
-  [/th/g, 't'],
-  [/dh/g, 'd'],
-  [/sh|ch/g, 's'],
-  [/dj/g, 'j'],
-  [/q|c(?=[aou])|ck/g, 'k'],
-  [/z/g, 's'],
+/** Digraphs of English transliteration folded to one letter, in this order; the third item is a letter every
+ * match holds (a word without it is left alone without running the expression). */
+const DIGRAPHS: ReadonlyArray<[RegExp, string, string]> = [
+  [/ph/g, 'f', 'h'],
+  [/kh/g, 'k', 'h'],
+  [/gh/g, 'g', 'h'],
+  [/th/g, 't', 'h'],
+  [/dh/g, 'd', 'h'],
+  [/sh|ch/g, 's', 'h'],
+  [/dj/g, 'j', 'j'],
+  [/q|c(?=[aou])|ck/g, 'k', ''],
+  [/z/g, 's', 'z'],
 ];
 /** Shortest word (letters) read as a name: shorter capitalised words ("Al", "Mr") are noise. */
 export const MIN_NAME_LENGTH = 4;
 
 /** Folds one name word to its transliteration key ("Sheikhoun" -> "sk", "al-Jawhari" -> "jr"...). */
 export function nameKey(word: string): string {
-  let w = word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s$/, '');
-  w = w.replace(ARTICLE_RE, '');
-  w = w.replace(/[^a-z]/g, '');
+  // A word already in lower-case ASCII letters (every index term) has no diacritics, article or 's to strip.
+  let w = ASCII_WORD_RE.test(word) ? word : plainLetters(word);
   if (!w) return '';
   // A final -ah / -eh is one vowel ("Talbisah" / "Talbiseh"); a final h after a vowel says nothing.
   w = w.replace(/([aeiou])h$/, '$1');
-  for (const [re, to] of DIGRAPHS) w = w.replace(re, to);
+  for (const [re, to, needs] of DIGRAPHS) if (w.includes(needs)) w = w.replace(re, to);
   const first = w[0]!;
   // Vowels and the glides w/y (Jawhari / Johari, Shaykhun / Sheikhun, Hmeymim / Hmeimim) after the first letter.
   const rest = w.slice(1).replace(/[aeiouwy]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+const ASCII_WORD_RE = /^[a-z]+$/;
+
+/** `word` in lower-case ASCII letters: no diacritics, no Arabic article, no final 's, nothing but letters. */
+function plainLetters(word: string): string {
+  const w = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '');
+  return w.replace(ARTICLE_RE, '').replace(/[^a-z]/g, '');
 }
 
 const NAME_WORD_RE = /\p{Lu}[\p{L}'’‐‑-]*/gu;
