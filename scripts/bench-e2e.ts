@@ -188,7 +188,7 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string): 
 }
 
 /** Marks the background sets while it loads the index (see entrypoints/background). */
-const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-loaded', 'crosscheck:index-ready'];
+const INDEX_MARKS = ['crosscheck:corpus-parsed', 'crosscheck:index-loaded', 'crosscheck:index-ready', 'crosscheck:worker-started', 'crosscheck:first-batch'];
 
 /** One cold load: DOM ready -> all highlights, and when the worker had parsed the corpus and built the
  * index, in ms after the page's DOM ready (negative: before). */
@@ -200,6 +200,10 @@ interface ColdLoad {
   /** The index restored from the parsed corpus (before the reader's notes are joined). */
   loaded: number;
   ready: number;
+  /** The worker's own code started (after the browser started the worker and evaluated its script). */
+  started: number;
+  /** The page's first batch reached the worker. */
+  firstBatch: number;
 }
 
 /** Loads on pages each read right after the service worker was stopped (see {@link stopServiceWorker}). */
@@ -213,9 +217,9 @@ async function coldLoads(context: BrowserContext, extensionId: string, url: (run
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     const marks = worker
       ? await worker.evaluate((names) => ({ origin: performance.timeOrigin, at: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) }), INDEX_MARKS)
-      : { origin: NaN, at: [NaN, NaN, NaN] };
+      : { origin: NaN, at: INDEX_MARKS.map(() => NaN) };
     const sinceReady = (at: number | undefined) => marks.origin + (at ?? NaN) - (t.origin + t.domReady);
-    out.push({ checked: t.checked - t.domReady, first: t.first - t.domReady, parsed: sinceReady(marks.at[0]), loaded: sinceReady(marks.at[1]), ready: sinceReady(marks.at[2]) });
+    out.push({ checked: t.checked - t.domReady, first: t.first - t.domReady, parsed: sinceReady(marks.at[0]), loaded: sinceReady(marks.at[1]), ready: sinceReady(marks.at[2]), started: sinceReady(marks.at[3]), firstBatch: sinceReady(marks.at[4]) });
     await page.close();
   }
   return out;
@@ -231,13 +235,19 @@ function argValue(flag: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Where a cold load's time went in the worker: its code starting, the first batch arriving (medians). */
+function workerLine(cold: ColdLoad[]): string {
+  return `the worker's code started ${median(cold.map((c) => c.started)).toFixed(0)} ms and the page's first batch reached it ${median(cold.map((c) => c.firstBatch)).toFixed(0)} ms after DOM ready (medians)`;
+}
+
 /** One build's cold loads in an A/B comparison, summarised like the main cold line. */
 function coldSummary(label: string, cold: ColdLoad[]): string {
   const ms = cold.map((c) => c.checked);
   return (
     `  ${label}: DOM ready -> all highlights, median of ${ms.length}: ${median(ms).toFixed(0)} ms ` +
     `(${ms.map((x) => x.toFixed(0)).join(', ')}); first highlight ${median(cold.map((c) => c.first)).toFixed(0)} ms; corpus parsed ${median(cold.map((c) => c.parsed)).toFixed(0)} ms, index loaded ${median(cold.map((c) => c.loaded)).toFixed(0)} ms, ` +
-    `notes joined (ready) ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready (medians)`
+    `notes joined (ready) ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready (medians)\n` +
+    `    ${workerLine(cold)}`
   );
 }
 
@@ -316,6 +326,7 @@ async function main(): Promise<void> {
       `  cold, first page after the service worker starts (it loads the index), DOM ready -> all highlights, median of ${COLD_RUNS}: ` +
       `${median(coldMs).toFixed(0)} ms (${coldMs.map((x) => x.toFixed(0)).join(', ')}; target <= ${COLD_TARGET_MS} ms); first highlight: median ${median(cold.map((c) => c.first)).toFixed(0)} ms\n` +
       `    the worker had parsed the corpus ${median(cold.map((c) => c.parsed)).toFixed(0)} ms and built the index ${median(cold.map((c) => c.ready)).toFixed(0)} ms after DOM ready (medians); ` +
+      `${workerLine(cold)}; ` +
       `first page after the browser starts: ${(launch.checked - launch.domReady).toFixed(0)} ms`;
     if (coldOnly) {
       console.log(coldLine);

@@ -7,7 +7,7 @@ import { listen } from '../../utils/messaging';
 import { popupRequestItem } from '../../utils/settings';
 import { createAnnotationService } from './annotations';
 import { checkTab, pending, syncAlwaysCheck } from './checks';
-import { createCorpusIndex } from './corpus-index';
+import { INDEX_MARKS, createCorpusIndex } from './corpus-index';
 import { createMenus, onCommand, onMenu } from './menus';
 import { startPopupSupport } from './popup-support';
 import { createSettingsCache } from './settings-cache';
@@ -25,6 +25,8 @@ const index = createCorpusIndex((view) => annotations.joinInto(view));
  * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
  */
 export default defineBackground(() => {
+  performance.mark(INDEX_MARKS.started);
+  let batches = 0;
   // The worker is stopped after about 30 s idle and woken by the next page's first message: start loading the
   // index now, so it loads while that page's reader reads the page, not after its first batch arrives.
   index.load();
@@ -52,6 +54,7 @@ export default defineBackground(() => {
     },
     undismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.remove(url, claim) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
+      if (batches++ === 0) performance.mark(INDEX_MARKS.firstBatch);
       const view = await index.get();
       // Each sentence is read in its page: the context of every sentence of this page seen so far.
       const context = pageContexts.extend(`${sender.tabId}|${url}`, sentences.map((s) => s.text), pageDate);
