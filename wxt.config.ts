@@ -126,6 +126,7 @@ export default defineConfig({
     // The background fetches the corpus from the package; tabs never load it.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: fileURLToPath(new URL('./data/corpus.json', import.meta.url)), relativeDest: 'corpus.json' });
+      files.push({ absoluteSrc: fileURLToPath(new URL('./data/word-vectors.json', import.meta.url)), relativeDest: 'word-vectors.json' });
     },
     // Automatic hosts live in data/ and the environment, not in the entrypoint.
     'entrypoints:resolved': (_wxt, entrypoints) => {

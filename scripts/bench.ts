@@ -22,7 +22,7 @@ import { computeFeatures } from '../lib/match/features';
 import { ENTITY_WEIGHT } from '../lib/match/score';
 import { MiniSearchIndex } from './minisearch-index';
 import { CorpusView } from '../lib/match/page';
-import { loadCorpus } from './corpus-io';
+import { loadCorpus, loadWordVectors } from './corpus-io';
 import { median, seededRandom } from './bench-util';
 
 const json = process.argv.includes('--json');
@@ -180,11 +180,11 @@ function heapMb(): number {
 }
 
 function main(): void {
-  // Index load: JSON parse + index restore, as the background does once.
+  // Index load: JSON parse + index restore (and the word vectors' table), as the background does once.
   const before = heapMb();
   const t0 = performance.now();
   const corpus = loadCorpus();
-  const view = CorpusView.fromCorpus(corpus);
+  const view = CorpusView.fromCorpus(corpus, loadWordVectors());
   const indexLoadMs = performance.now() - t0;
   const indexMb = heapMb() - before;
   const article = makeArticle(corpus);

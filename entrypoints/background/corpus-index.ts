@@ -5,6 +5,7 @@
 import type { Corpus } from '../../lib/corpus/types';
 import { buildContext } from '../../lib/match';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
+import { WordVectors } from '../../lib/match/word-vectors';
 import { packagedUrl } from '../../utils/messaging';
 
 /** Warm-up queries matched per task: small, so a page's batch waits at most a few milliseconds behind one. */
@@ -41,6 +42,15 @@ export function warmUp(view: CorpusView, lastUse: () => number, now: () => numbe
   setTimeout(() => step(0), 0);
 }
 
+/** The word vectors of the package (data/word-vectors.json, see lib/match/word-vectors.ts); null when they
+ * cannot be read: the matcher then scores lexically, as before them. */
+function loadWordVectors(): Promise<WordVectors | null> {
+  return fetch(packagedUrl('/word-vectors.json'))
+    .then((r) => r.json() as Promise<unknown>)
+    .then((t) => WordVectors.fromTable(t))
+    .catch(() => null);
+}
+
 /** Performance marks of the index load, read by `npm run bench:e2e` (cold start). */
 export const INDEX_MARKS = { parsed: 'crosscheck:corpus-parsed', loaded: 'crosscheck:index-loaded', ready: 'crosscheck:index-ready' } as const;
 
@@ -63,11 +73,10 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
   return {
     get() {
       lastUse = performance.now();
-      corpusView ??= fetch(packagedUrl('/corpus.json'))
-        .then((r) => r.json() as Promise<Corpus>)
-        .then((c) => {
+      corpusView ??= Promise.all([fetch(packagedUrl('/corpus.json')).then((r) => r.json() as Promise<Corpus>), loadWordVectors()])
+        .then(([c, w]) => {
           performance.mark(INDEX_MARKS.parsed);
-          const view = CorpusView.fromCorpus(c);
+          const view = CorpusView.fromCorpus(c, w);
           performance.mark(INDEX_MARKS.loaded);
           // Ready once the reader's notes are joined (they are read from IndexedDB).
           return join(view);
