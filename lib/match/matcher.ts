@@ -307,7 +307,10 @@ export class Matcher {
     // than the rest of a query, and most page sentences have no candidate at all.
     const q = this.foldNames(computeFeatures(text, []));
     const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
-    return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined, this.semantic?.words.embed(text));
+    // The query's vector is made only when a candidate is scored (most page sentences have none).
+    let vector: Float32Array | null | undefined;
+    const queryVector = this.semantic ? () => (vector === undefined ? (vector = this.semantic!.words.embed(text)) : vector) : undefined;
+    return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined, queryVector);
   }
 
   /** Matches of the indexed sentence `id` against the others (used by clustering); its own article is
@@ -324,7 +327,7 @@ export class Matcher {
   }
 
   /** Candidate retrieval then scoring, for precomputed query features. */
-  private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures, queryVector?: Float32Array | null): SentenceMatch[] {
+  private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures, queryVector?: () => Float32Array | null): SentenceMatch[] {
     // A pair needs MIN_SHARED_TERMS shared terms (one, with a shared quantity, inside one event): a query with
     // fewer known terms can match nothing, so most off-topic page sentences never reach the index. Only a
     // query that may state a figure can share a quantity.
@@ -346,7 +349,7 @@ export class Matcher {
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {
       const p = pairAt(k);
-      const lift = p ? this.semanticTerm(queryVector, i) : 0;
+      const lift = p && queryVector ? this.semanticTerm(queryVector(), i) : 0;
       const m = this.toMatch(q, i, lift ? { ...p!, score: p!.score + lift } : p, minScore);
       if (m) out.push(m);
     });
