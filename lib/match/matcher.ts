@@ -349,8 +349,8 @@ export class Matcher {
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {
       const p = pairAt(k);
-      const lift = p && queryVector ? this.semanticTerm(queryVector(), i) : 0;
-      const m = this.toMatch(q, i, lift ? { ...p!, score: p!.score + lift } : p, minScore);
+      const penalty = p && queryVector ? this.semanticTerm(queryVector(), i) : 0;
+      const m = this.toMatch(q, i, penalty ? { ...p!, score: p!.score + penalty } : p, minScore);
       if (m) out.push(m);
     });
     out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
