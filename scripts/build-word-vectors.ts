@@ -25,6 +25,7 @@ import { WORD_VECTORS_VERSION, WordVectors, vectorWords, type WordVectorTable } 
 import { ROOT, loadCorpus } from './corpus-io';
 import { loadOtherOutlets } from '../tests/fixtures/match/other-outlets';
 
+/** The committed table. */
 export const WORD_VECTORS_FILE = join(ROOT, 'data/word-vectors.json');
 const CACHE_DIR = join(ROOT, '.cache/word-vectors');
 const require = createRequire(import.meta.url);

@@ -45,6 +45,7 @@ export function loadCorpus(path = CORPUS_PATH): Corpus {
   return corpus;
 }
 
+/** The committed word-vector table (`npm run word-vectors`). */
 export const WORD_VECTORS_PATH = join(DATA_DIR, 'word-vectors.json');
 
 /** Loads data/word-vectors.json (the matcher's distilled sentence encoder, `npm run word-vectors`); throws when
