@@ -26,13 +26,13 @@ function extraHostPatterns(): string[] {
 }
 
 /**
- * data/corpus.json gzipped into `dir` (the build's .wxt directory); returns the file's path. Node's gzip writes
- * no time stamp, so the same corpus gives the same bytes.
+ * data/`name` gzipped into `dir` (the build's .wxt directory); returns the file's path. Node's gzip writes no
+ * time stamp, so the same data gives the same bytes.
  */
-function gzippedCorpus(dir: string): string {
-  const out = join(dir, 'corpus.json.gz');
+function gzippedData(name: string, dir: string): string {
+  const out = join(dir, `${name}.gz`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(out, gzipSync(readFileSync(fileURLToPath(new URL('./data/corpus.json', import.meta.url))), { level: 9 }));
+  writeFileSync(out, gzipSync(readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url))), { level: 9 }));
   return out;
 }
 
@@ -136,9 +136,10 @@ export default defineConfig({
       // WXT rebuilds `browser_action` from the popup entrypoint for Manifest V2 and drops the icon given above.
       if (wxt.config.manifestVersion === 2 && manifest.browser_action) manifest.browser_action.default_icon = ICONS;
     },
-    // The background fetches the corpus from the package, gzipped (utils/packaged-corpus.ts); tabs never load it.
+    // The background fetches the corpus and the word vectors from the package, gzipped (utils/packaged-corpus.ts);
+    // tabs never load them.
     'build:publicAssets': (wxt, files) => {
-      files.push({ absoluteSrc: gzippedCorpus(wxt.config.wxtDir), relativeDest: 'corpus.json.gz' });
+      for (const name of ['corpus.json', 'word-vectors.json']) files.push({ absoluteSrc: gzippedData(name, wxt.config.wxtDir), relativeDest: `${name}.gz` });
     },
     // Automatic hosts live in data/ and the environment, not in the entrypoint.
     'entrypoints:resolved': (_wxt, entrypoints) => {

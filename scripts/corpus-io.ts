@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../lib/corpus/types';
+import { WordVectors } from '../lib/match/word-vectors';
 import { PipelineError, parseManifest, type SourceFile } from '../lib/corpus/input';
 
 /** Repository root (this file lives in scripts/). */
@@ -42,4 +43,16 @@ export function loadCorpus(path = CORPUS_PATH): Corpus {
     throw new Error(`${path} is not a Crosscheck corpus (no schemaVersion or sentences)`);
   }
   return corpus;
+}
+
+/** The committed word-vector table (`npm run word-vectors`). */
+export const WORD_VECTORS_PATH = join(DATA_DIR, 'word-vectors.json');
+
+/** Loads data/word-vectors.json (the matcher's distilled sentence encoder, `npm run word-vectors`); throws when
+ * it is missing or of another version. */
+export function loadWordVectors(path = WORD_VECTORS_PATH): WordVectors {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run word-vectors\` first`);
+  const v = WordVectors.fromTable(JSON.parse(readFileSync(path, 'utf8')));
+  if (!v) throw new Error(`${path} is not a word-vector table of this version: run \`npm run word-vectors\``);
+  return v;
 }

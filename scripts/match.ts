@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CorpusView, matchPage, type PageMatch } from '../lib/match/page';
-import { loadCorpus } from './corpus-io';
+import { loadCorpus, loadWordVectors } from './corpus-io';
 import { formatDate, outletLabel, whoLabel } from '../lib/format';
 
 /** Pages above this size are cut (and said so on stderr): the result stays bounded in time and memory. */
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { text, truncated } = await readInput(files[0]!);
     if (truncated) console.error(`match: warning: only the first ${MAX_INPUT_BYTES} bytes were checked`);
-    const matches = matchPage(CorpusView.fromCorpus(loadCorpus()), text);
+    const matches = matchPage(CorpusView.fromCorpus(loadCorpus(), loadWordVectors()), text);
     console.log(json ? JSON.stringify(toJson(matches)) : formatPlain(matches));
     return 0;
   } catch (error) {

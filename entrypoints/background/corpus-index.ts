@@ -5,7 +5,8 @@
 import type { Corpus } from '../../lib/corpus/types';
 import { buildContext } from '../../lib/match';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
-import { fetchPackagedCorpus } from '../../utils/packaged-corpus';
+import { WordVectors } from '../../lib/match/word-vectors';
+import { fetchPackagedCorpus, fetchPackagedJson } from '../../utils/packaged-corpus';
 
 /**
  * Warm-up queries matched per task: one, so that a page's batch waits behind at most one query (on a cold
@@ -46,6 +47,14 @@ export function warmUp(view: CorpusView, lastUse: () => number, now: () => numbe
   setTimeout(() => step(0), 0);
 }
 
+/** The word vectors of the package (data/word-vectors.json, see lib/match/word-vectors.ts); null when they
+ * cannot be read: the matcher then scores lexically, as before them. */
+function loadWordVectors(): Promise<WordVectors | null> {
+  return fetchPackagedJson('/word-vectors.json.gz')
+    .then((t) => WordVectors.fromTable(t))
+    .catch(() => null);
+}
+
 /** Performance marks of the worker's start and the index load, read by `npm run bench:e2e` (cold start):
  * the worker's own code starts, the corpus is parsed, the index restored, the reader's notes joined, and the
  * first batch of a page arrives. */
@@ -72,6 +81,8 @@ export interface CorpusIndex {
 export interface CorpusIndexOptions {
   /** The corpus (default: the packaged one). */
   fetchCorpus?: () => Promise<Corpus>;
+  /** The word vectors (default: the packaged ones; null: none). */
+  fetchWords?: () => Promise<WordVectors | null>;
   now?: () => number;
   /** Told of each warm-up query matched. */
   onWarm?: (q: PageSentence) => void;
@@ -82,16 +93,16 @@ export interface CorpusIndexOptions {
  * `join` adds the reader's notes to a freshly loaded view (the annotation service).
  */
 export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>, options: CorpusIndexOptions = {}): CorpusIndex {
-  const { fetchCorpus = fetchPackagedCorpus, now = () => performance.now(), onWarm } = options;
+  const { fetchCorpus = fetchPackagedCorpus, fetchWords = loadWordVectors, now = () => performance.now(), onWarm } = options;
   let corpusView: Promise<CorpusView> | null = null;
   let lastUse = -Infinity;
   return {
     get() {
       lastUse = now();
-      corpusView ??= fetchCorpus()
-        .then((c) => {
+      corpusView ??= Promise.all([fetchCorpus(), fetchWords()])
+        .then(([c, w]) => {
           performance.mark(INDEX_MARKS.parsed);
-          const view = CorpusView.fromCorpus(c);
+          const view = CorpusView.fromCorpus(c, w);
           performance.mark(INDEX_MARKS.loaded);
           // Ready once the reader's notes are joined (they are read from IndexedDB).
           return join(view);

@@ -64,3 +64,11 @@ export function decodeUint16(text: string): Uint16Array {
   if (bytes.length % 2 !== 0) throw new Error('base64: not a whole number of 16-bit values');
   return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
 }
+
+/** A Float32Array from base64 (see {@link encodeBase64}). */
+export function decodeFloat32(text: string): Float32Array {
+  const bytes = decodeBase64(text);
+  if (!littleEndian) throw new Error('base64: big-endian platforms are not supported');
+  if (bytes.length % 4 !== 0) throw new Error('base64: not a whole number of 32-bit values');
+  return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+}

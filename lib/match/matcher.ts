@@ -19,6 +19,7 @@ import { MIN_NAME_LENGTH, nameKey, nameKeys } from './names';
 import { framesOf } from './frames';
 import { STOP_WORDS, TITLE_WORDS } from './lexicon';
 import { shared } from './score';
+import { cosine, type WordVectors } from './word-vectors';
 import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type PairScore, type TermWeights } from './score';
 
 /** Why two sentences were matched: the content terms and the names they share (readable forms). */
@@ -75,6 +76,16 @@ export const CANDIDATES = 30;
 export const MAX_CANDIDATES_PER_CLAIM = 5;
 /** Shortest transliteration key used to fold an unknown name onto an indexed one ("hm" is Hama and Hmeimim). */
 export const MIN_ALIAS_KEY = 3;
+/** How much a low cosine in the distilled sentence encoder (word-vectors.ts) lowers a scored pair:
+ * `weight * max(0, SEMANTIC_FLOOR - cosine)`, the weight fitted by `npm run fit` (data/match-model.json
+ * `semantic`). A penalty only: pairs the encoder finds close keep their lexical score (a bonus for them lifted
+ * page recall as much but linked same-template corpus sentences, "... killed 96 people, including 21 children" /
+ * "... killed ... including 19 children", failing the dev-eval precision bar). Only a pair the lexical score
+ * already scores is moved; a matcher without word vectors scores as before. */
+export const SEMANTIC_WEIGHT: number = (FITTED as unknown as { semantic?: { weight: number } }).semantic?.weight ?? 0;
+/** The cosine under which the penalty starts: over a page sentence's candidates, right pairs have a median
+ * cosine of about 0.6 (quartiles 0.44-0.74) and wrong ones about 0.18 (95th percentile 0.55). */
+export const SEMANTIC_FLOOR = 0.45;
 /** Default number of matches returned. */
 export const DEFAULT_LIMIT = 10;
 /** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
@@ -113,8 +124,29 @@ export class Matcher {
   private claimNumbers: Int32Array | undefined;
   /** Sentence positions per article id (built on first use; cleared by add). */
   private byArticle: Map<string, number[]> | undefined;
+  /** The distilled sentence encoder and its weight (see {@link useWordVectors}); corpus vectors made lazily. */
+  private semantic: { words: WordVectors; weight: number; vectors: Array<Float32Array | null | undefined> } | undefined;
 
   private constructor() {}
+
+  /**
+   * Lets the scorer read the sentences' cosine in `words` (`weight` per unit of cosine under
+   * SEMANTIC_FLOOR; see SEMANTIC_WEIGHT) when it matches a page sentence ({@link match}); null or weight 0
+   * turns it off. Indexed-sentence queries ({@link matchIndexed}: clustering, the corpus build) never use it.
+   */
+  useWordVectors(words: WordVectors | null, weight = SEMANTIC_WEIGHT): this {
+    this.semantic = words && weight !== 0 ? { words, weight, vectors: [] } : undefined;
+    return this;
+  }
+
+  /** The semantic term of the query vector `qv` and candidate `i` (0 without vectors). */
+  private semanticTerm(qv: Float32Array | null | undefined, i: number): number {
+    const sem = this.semantic;
+    if (!sem || !qv) return 0;
+    let c = sem.vectors[i];
+    if (c === undefined) c = sem.vectors[i] = sem.words.embed(this.sentences[i]?.text ?? '');
+    return c ? -sem.weight * Math.max(0, SEMANTIC_FLOOR - cosine(qv, c)) : 0;
+  }
 
   /** Builds the index and features of `sentences`. */
   static build(sentences: readonly Sentence[]): Matcher {
@@ -275,7 +307,10 @@ export class Matcher {
     // than the rest of a query, and most page sentences have no candidate at all.
     const q = this.foldNames(computeFeatures(text, []));
     const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
-    return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined);
+    // The query's vector is made only when a candidate is scored (most page sentences have none).
+    let vector: Float32Array | null | undefined;
+    const queryVector = this.semantic ? () => (vector === undefined ? (vector = this.semantic!.words.embed(text)) : vector) : undefined;
+    return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined, queryVector);
   }
 
   /** Matches of the indexed sentence `id` against the others (used by clustering); its own article is
@@ -292,7 +327,7 @@ export class Matcher {
   }
 
   /** Candidate retrieval then scoring, for precomputed query features. */
-  private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures): SentenceMatch[] {
+  private matchFeatures(q: SentenceFeatures, opts: MatchOptions, withFigures?: () => SentenceFeatures, queryVector?: () => Float32Array | null): SentenceMatch[] {
     // A pair needs MIN_SHARED_TERMS shared terms (one, with a shared quantity, inside one event): a query with
     // fewer known terms can match nothing, so most off-topic page sentences never reach the index. Only a
     // query that may state a figure can share a quantity.
@@ -313,7 +348,9 @@ export class Matcher {
     }
     const out: SentenceMatch[] = [];
     candidates.forEach((i, k) => {
-      const m = this.toMatch(q, i, pairAt(k), minScore);
+      const p = pairAt(k);
+      const penalty = p && queryVector ? this.semanticTerm(queryVector(), i) : 0;
+      const m = this.toMatch(q, i, penalty ? { ...p!, score: p!.score + penalty } : p, minScore);
       if (m) out.push(m);
     });
     out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));

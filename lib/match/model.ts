@@ -25,6 +25,8 @@ export interface FittedModel {
   page: LinkModel;
   /** The shipped page rule (page-rule.ts). */
   rule: import('./page-rule').PageRule;
+  /** Weight of the sentences' cosine in the distilled sentence encoder (matcher.ts SEMANTIC_WEIGHT). */
+  semantic?: { weight: number };
 }
 
 export const FITTED: FittedModel = MODEL as unknown as FittedModel;

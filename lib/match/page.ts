@@ -8,6 +8,7 @@ import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
 import { PAGE_RULE, addSupport, decide, supported, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
 import { FEATURE_NAMES } from './pair-features';
+import type { WordVectors } from './word-vectors';
 import { compareFigures, sameEvent, type FigureComparison } from './compare';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
@@ -74,9 +75,10 @@ export class CorpusView {
     }
   }
 
-  /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt). */
-  static fromCorpus(corpus: Corpus): CorpusView {
-    return new CorpusView(corpus, Matcher.load(corpus.index, corpus.sentences));
+  /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt); with `words` (the table
+   * of data/word-vectors.json, see word-vectors.ts) the scorer also reads the sentences' semantic similarity. */
+  static fromCorpus(corpus: Corpus, words?: WordVectors | null): CorpusView {
+    return new CorpusView(corpus, Matcher.load(corpus.index, corpus.sentences).useWordVectors(words ?? null));
   }
 
   /** The sentences of a claim, in corpus order. */

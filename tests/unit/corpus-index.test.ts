@@ -49,7 +49,7 @@ describe('createCorpusIndex', () => {
     const clock = { now: 0 };
     const matched: PageSentence[] = [];
     const corpus = committedCorpus();
-    const idx = createCorpusIndex((v) => v, { fetchCorpus: async () => corpus, now: () => clock.now, onWarm: (q) => matched.push(q) });
+    const idx = createCorpusIndex((v) => v, { fetchCorpus: async () => corpus, fetchWords: async () => null, now: () => clock.now, onWarm: (q) => matched.push(q) });
     return { idx, clock, matched };
   }
 

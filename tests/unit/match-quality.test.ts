@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matcher, type SentenceMatch } from '../../lib/match';
 import type { Sentence } from '../../lib/corpus/types';
+import { loadWordVectors } from '../../scripts/corpus-io';
 import { loadCorpusSentences, loadDevEval, type DevEval, type DevSentence } from '../fixtures/match/dev-eval';
 
 type Mode = 'alone' | 'in context';
@@ -24,7 +25,8 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 beforeAll(() => {
   const { sentences, source } = loadCorpusSentences();
-  matcher = Matcher.build(sentences);
+  // As shipped: with the distilled sentence encoder (data/word-vectors.json) at the fitted weight.
+  matcher = Matcher.build(sentences).useWordVectors(loadWordVectors());
   dev = loadDevEval(sentences);
   const byId = new Map<string, Sentence>(sentences.map((s) => [s.id, s]));
   console.log(`corpus: ${sentences.length} sentences (${source}); unmapped labels: ${dev.unmapped.length}`);

@@ -9,7 +9,7 @@ import { Matcher } from '../../lib/match';
 import { CorpusView, matchPage } from '../../lib/match/page';
 import { PAGE_RULE } from '../../lib/match/page-rule';
 import { FITTED, modelFits } from '../../lib/match/model';
-import { loadCorpus } from '../../scripts/corpus-io';
+import { loadCorpus, loadWordVectors } from '../../scripts/corpus-io';
 import { CV_REPEATS, crossValidateRule, fitRule, repeatedCrossValidateRule, ruleHighlights, rulePages, type RulePage } from '../../scripts/fit-matcher';
 import { loadOtherOutlets, scorePages, type Rates } from '../fixtures/match/other-outlets';
 
@@ -17,16 +17,18 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const show = (r: Rates): string => `P ${pct(r.precision)} (${r.tp} right, ${r.fp} wrong) R ${pct(r.recall)} (${r.found}/${r.labelled})`;
 
 /** Regression floors, a little under the measured cross-validated figures (README, matching quality). */
-const FLOORS = { confident: { precision: 0.9, recall: 0.37 }, possible: { precision: 0.79, recall: 0.46 } };
+const FLOORS = { confident: { precision: 0.9, recall: 0.4 }, possible: { precision: 0.79, recall: 0.47 } };
 /** The issue's bars (printed; not met by this matcher, see README). */
 const BARS = { confident: { precision: 0.92, recall: 0.65 }, possible: { precision: 0.8, recall: 0.8 } };
 
 const corpus = loadCorpus();
+/** The distilled sentence encoder, as the background loads it (the matcher's semantic term). */
+const words = loadWordVectors();
 let data: RulePage[];
 let unmapped: string[];
 
 beforeAll(() => {
-  const matcher = Matcher.build(corpus.sentences);
+  const matcher = Matcher.build(corpus.sentences).useWordVectors(words);
   data = rulePages(matcher, corpus.sentences);
   unmapped = loadOtherOutlets(corpus.sentences).unmapped;
 });
@@ -78,7 +80,7 @@ describe('page matching on other outlets (cross-validated by page)', () => {
   });
 
   it('matchPage (the CLI and background path) highlights exactly what the evaluation scored', () => {
-    const view = CorpusView.fromCorpus(corpus);
+    const view = CorpusView.fromCorpus(corpus, words);
     const evaluated = ruleHighlights(data, PAGE_RULE);
     for (const { page } of data.slice(0, 12)) {
       const got = matchPage(view, page.text).map((m) => `${m.start}-${m.end}:${m.level}`);
