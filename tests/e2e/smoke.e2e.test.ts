@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,20 @@ describe('smoke: the built extension in real Chromium', () => {
   it('loads the extension: its service worker runs under a chrome-extension:// id', () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     expect(browser.serviceWorker.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
+  });
+
+  it('the service worker loads the packaged corpus and word vectors (gzipped) into its index', async () => {
+    const loaded = await browser.serviceWorker.evaluate(async () => {
+      for (let i = 0; i < 200; i++) {
+        const mark = performance.getEntriesByName('crosscheck:index-loaded')[0] as PerformanceMark | undefined;
+        if (mark) return mark.detail as { sentences: number; words: number };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return null;
+    });
+    const corpus = JSON.parse(readFileSync(join(process.cwd(), 'data/corpus.json'), 'utf8')) as { sentences: unknown[] };
+    const words = JSON.parse(readFileSync(join(process.cwd(), 'data/word-vectors.json'), 'utf8')) as { words: string };
+    expect(loaded).toEqual({ sentences: corpus.sentences.length, words: new Set(words.words.split('\n')).size });
   });
 
   it('reads the article of a news page, not its nav, ads or comments', async () => {
