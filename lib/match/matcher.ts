@@ -100,8 +100,9 @@ export class Matcher {
   private aliases: Map<string, string> | undefined;
   /** Names and frames per sentence position, computed when first a candidate. */
   private extras: Array<SentenceExtras | undefined> = [];
-  /** Cached term mass per sentence (NaN = not computed since the last add). */
-  private masses: number[] = [];
+  /** Cached term mass per sentence position (NaN = not computed since the last add). Typed, sized to the
+   * corpus: a plain array written at scattered positions of a large corpus turns into a slow dictionary. */
+  private masses = new Float64Array(0);
   private readonly weights: TermWeights = { idf: (t) => this.idf(t) };
   /** Context vector per article id (built lazily from its sentences' terms; cleared by add). */
   private articleVectors = new Map<string, ContextVector>();
@@ -165,7 +166,7 @@ export class Matcher {
     }
     // Term weights, masses and contexts depend on the whole index: computed anew after the batch.
     this.idfCache.clear();
-    this.masses = [];
+    this.masses = new Float64Array(0);
     this.extras = [];
     this.aliases = undefined;
     this.articleVectors = new Map();
@@ -476,7 +477,10 @@ export class Matcher {
   }
 
   private massOf(i: number, f: SentenceFeatures): number {
-    return (this.masses[i] ??= mass(f, this.weights));
+    if (this.masses.length !== this.sentences.length) this.masses = new Float64Array(this.sentences.length).fill(NaN);
+    let m = this.masses[i]!;
+    if (Number.isNaN(m)) this.masses[i] = m = mass(f, this.weights);
+    return m;
   }
 
   /** Inverse document frequency of a term in the indexed sentences. */

@@ -21,14 +21,19 @@ export interface QueryList {
   weight: number;
 }
 
-/** Per-sentence state reused between queries: typed arrays sized to the corpus, `sums`/`counts` all zero
- * between queries. */
+/** State reused between queries. `slot` is per sentence and all -1 between queries; the rest is per sentence
+ * found, in order of finding: a query touches each sentence it finds at one scattered place (its slot), and
+ * counts, sums and scores sit side by side (on a corpus of 100,000 sentences, per-sentence arrays for each
+ * meant a cache miss in each, for each of the thousands of sentences a query finds). */
 export interface Scratch {
-  sums: Float64Array;
-  counts: Uint8Array;
+  /** Per sentence: its place among the sentences found by the current query, -1 (not found) or EXCLUDED. */
+  slot: Int32Array;
   /** Sentences found by the current query, in order of finding (first `n` entries). */
   found: Uint32Array;
-  /** Their scores, when ranking. */
+  /** Per sentence found: query terms it holds, and their summed weights (in query order). */
+  counts: Uint8Array;
+  sums: Float64Array;
+  /** Per sentence found: its score, when ranking. */
   scores: Float64Array;
   /** The sentences a capped search keeps (first entries; see {@link bestCapped}) and their scores. */
   kept: Uint32Array;
@@ -38,9 +43,10 @@ export interface Scratch {
 /** A {@link Scratch} for `n` sentences. */
 export function scratchFor(n: number): Scratch {
   return {
-    sums: new Float64Array(n),
-    counts: new Uint8Array(n),
+    slot: new Int32Array(n).fill(-1),
     found: new Uint32Array(n),
+    counts: new Uint8Array(n),
+    sums: new Float64Array(n),
     scores: new Float64Array(n),
     kept: new Uint32Array(n),
     keptScores: new Float64Array(n),
@@ -54,58 +60,55 @@ export interface GroupCap {
   cap: number;
 }
 
-/** Marks a sentence the caller excluded, in `Scratch.counts` (a query has far fewer terms). */
-const EXCLUDED = 255;
+/** Marks a sentence the caller excluded, in `Scratch.slot`. */
+const EXCLUDED = -2;
 
 /**
  * The `k` best sentences for `query`, best first, ties by position. `norms` are the sentences' length norms;
- * `skip` excludes sentences. Leaves `scratch` zeroed.
+ * `skip` excludes sentences. Leaves `scratch.slot` all -1.
  */
 export function topK(query: readonly QueryList[], k: number, norms: Float64Array, s: Scratch, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
   let n = 0; // sentences found (s.found[0..n))
   const excluded: number[] = [];
   for (const q of query) n = walk(q, s, n, excluded, skip);
-  const docs = s.found.subarray(0, n);
-  const out = groupCap ? ranked(s.kept, s.keptScores, bestCapped(docs, s, norms, k, groupCap), k) : best(docs, s, norms, k);
-  for (let j = 0; j < n; j++) {
-    const doc = s.found[j]!;
-    s.counts[doc] = 0;
-    s.sums[doc] = 0;
-  }
-  for (const doc of excluded) s.counts[doc] = 0;
+  const out = groupCap ? ranked(s.kept, s.keptScores, bestCapped(n, s, norms, k, groupCap), k) : best(n, s, norms, k);
+  const { slot, found } = s;
+  for (let j = 0; j < n; j++) slot[found[j]!] = -1;
+  for (const doc of excluded) slot[doc] = -1;
   return out;
 }
 
 /** Counts every sentence of a list (new ones are found, excluded ones are marked once); returns the new `n`. */
 function walk(q: QueryList, s: Scratch, n: number, excluded: number[], skip?: (id: number) => boolean): number {
   const { list, weight } = q;
-  const { counts, sums, found } = s;
+  const { slot, found, counts, sums } = s;
   for (let j = 0; j < list.length; j++) {
     const doc = list[j]!;
-    const c = counts[doc]!;
-    if (c === EXCLUDED) continue;
-    if (c === 0) {
+    let at = slot[doc]!;
+    if (at === EXCLUDED) continue;
+    if (at < 0) {
       if (skip !== undefined && skip(doc)) {
-        counts[doc] = EXCLUDED;
+        slot[doc] = EXCLUDED;
         excluded.push(doc);
         continue;
       }
-      found[n++] = doc;
+      at = n++;
+      slot[doc] = at;
+      found[at] = doc;
+      counts[at] = 0;
+      sums[at] = 0;
     }
-    counts[doc] = c + 1;
-    sums[doc] = sums[doc]! + weight;
+    counts[at] = counts[at]! + 1;
+    sums[at] = sums[at]! + weight;
   }
   return n;
 }
 
-/** The k best of `docs`, best first, ties by position. */
-function best(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number): number[] {
-  const { counts, sums, scores } = s;
-  for (let j = 0; j < docs.length; j++) {
-    const doc = docs[j]!;
-    scores[j] = counts[doc]! * sums[doc]! * norms[doc]!;
-  }
-  return ranked(docs, scores, docs.length, k);
+/** The k best of the `n` sentences found, best first, ties by position. */
+function best(n: number, s: Scratch, norms: Float64Array, k: number): number[] {
+  const { found, counts, sums, scores } = s;
+  for (let j = 0; j < n; j++) scores[j] = counts[j]! * sums[j]! * norms[found[j]!]!;
+  return ranked(found, scores, n, k);
 }
 
 /** The k best of the first `n` of `docs` by `scores` (aligned), best first, ties by position. Plain loops over
@@ -141,18 +144,16 @@ const histogram = new Uint32Array(POOL_BUCKETS);
  * group's sentences that score higher (all in the pool), so capping the pool is capping everything restricted
  * to scores >= t, and its k best all score >= t. Otherwise the pool grows, down to every found sentence.
  */
-function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number, groupCap: GroupCap): number {
-  const { counts, sums, scores } = s;
-  const n = docs.length;
+function bestCapped(n: number, s: Scratch, norms: Float64Array, k: number, groupCap: GroupCap): number {
+  const { found: docs, counts, sums, scores } = s;
   let max = 0;
   for (let j = 0; j < n; j++) {
-    const doc = docs[j]!;
-    const score = counts[doc]! * sums[doc]! * norms[doc]!;
+    const score = counts[j]! * sums[j]! * norms[docs[j]!]!;
     scores[j] = score;
     if (score > max) max = score;
   }
   let want = k * POOL_PER_PLACE;
-  if (n <= want || !(max > 0)) return capped(docs, scores, s, groupCap, 0, 0);
+  if (n <= want || !(max > 0)) return capped(docs, scores, n, s, groupCap, 0, 0);
   // A score's bucket, (score x scale) | 0, is monotone in the score: "bucket >= b" is "score >= some t".
   const scale = (POOL_BUCKETS - 1) / max;
   histogram.fill(0);
@@ -161,22 +162,22 @@ function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: numbe
   let inPool = 0;
   for (;;) {
     while (b > 0 && inPool < want) inPool += histogram[--b]!;
-    const kept = capped(docs, scores, s, groupCap, scale, b);
+    const kept = capped(docs, scores, n, s, groupCap, scale, b);
     if (kept >= k || b === 0) return kept;
     want = inPool * POOL_PER_PLACE;
   }
 }
 
-/** Keeps in `s.kept` / `s.keptScores` the docs (scored by `docScores`, aligned) whose score bucket,
+/** Keeps in `s.kept` / `s.keptScores` the first `n` docs (scored by `docScores`, aligned) whose score bucket,
  * (score x scale) | 0, is at least `minBucket`, at most `cap` per group: each group's `cap` best (by score, then
  * position) and every ungrouped doc. Returns their number. */
-function capped(docs: Uint32Array, docScores: Float64Array, s: Scratch, { groups, cap }: GroupCap, scale: number, minBucket: number): number {
+function capped(docs: Uint32Array, docScores: Float64Array, n: number, s: Scratch, { groups, cap }: GroupCap, scale: number, minBucket: number): number {
   const { kept, keptScores } = s;
   const slots = slotsFor(groups, cap);
   const { slotOf, slotDocs, slotScores, slotSize, slotWorst, touched } = slots;
   let a = 0; // kept[0..a)
   let g = 0; // touched[0..g)
-  for (let j = 0; j < docs.length; j++) {
+  for (let j = 0; j < n; j++) {
     const score = docScores[j]!;
     if (((score * scale) | 0) < minBucket) continue;
     const doc = docs[j]!;
