@@ -333,7 +333,8 @@ export class Matcher {
     const score = pairAt(k)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
-    return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+    const near = (t: number) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY;
+    return near(minScore) || near(CONFIDENT_SCORE);
   }
 
   /**

@@ -90,9 +90,35 @@ export const DATE_GAP_PENALTY = 0.15;
 
 /** Score of a candidate pair with its evidence. */
 export interface PairScore {
-  score: number;
-  sharedTerms: string[];
-  sharedEntities: string[];
+  readonly score: number;
+  readonly sharedTerms: readonly string[];
+  readonly sharedEntities: readonly string[];
+}
+
+/** A {@link PairScore} whose evidence is listed when first read: a query's candidates are all scored, and only
+ * those shown as matches are asked why. */
+class ScoredPair implements PairScore {
+  private terms: string[] | undefined;
+  private entities: string[] | undefined;
+
+  constructor(
+    readonly score: number,
+    private readonly q: SentenceFeatures,
+    private readonly c: SentenceFeatures,
+    private readonly common: readonly string[],
+    private readonly equivalent: ReadonlyArray<readonly [string, string]>,
+  ) {}
+
+  // Reasons name an equivalent pair by the candidate's word (the corpus side the card shows).
+  get sharedTerms(): readonly string[] {
+    const { q, c } = this;
+    return (this.terms ??= [...this.common.filter((t) => !q.entities.has(t) && !c.entities.has(t)), ...this.equivalent.filter(([a]) => !q.entities.has(a)).map(([, b]) => b)]);
+  }
+
+  get sharedEntities(): readonly string[] {
+    const { q, c } = this;
+    return (this.entities ??= [...this.common.filter((t) => q.entities.has(t) || c.entities.has(t)), ...this.equivalent.filter(([a]) => q.entities.has(a)).map(([, b]) => b)]);
+  }
 }
 
 /** Weight of a term in a pair of sentences (one side may be the same sentence twice). */
@@ -333,15 +359,11 @@ export function scorePair(
   let ws = 0;
   for (const t of common) ws += termWeight(t, q, c, w);
   const equivalent = equivalents(q, c);
-  let said = common.some((t) => !q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t));
-  for (const [a, b] of equivalent) {
-    ws += EQUIVALENT_WEIGHT * Math.min(termWeight(a, q, q, w), termWeight(b, c, c, w));
-    if (!q.entities.has(a) && !c.entities.has(b)) said = true;
-  }
+  for (const [a, b] of equivalent) ws += EQUIVALENT_WEIGHT * Math.min(termWeight(a, q, q, w), termWeight(b, c, c, w));
   const quantity = sameQuantity(q, c);
   if (!enoughShared(common.length + equivalent.length, ws, quantity, event)) return null;
   // Sharing only names (who, where) is a topic; a claim also needs something said about them.
-  if (!said) return null;
+  if (!saysSomething(q, c, common, equivalent)) return null;
   const wq = masses?.q ?? mass(q, w);
   const wc = masses?.c ?? mass(c, w);
   const containment = ws / (Math.min(wq, wc) + CONTAINMENT_PRIOR);
@@ -349,10 +371,12 @@ export function scorePair(
   const overlap = CONTAINMENT_WEIGHT * Math.min(1, containment) + (1 - CONTAINMENT_WEIGHT) * Math.min(1, dice);
   const phrasing = BIGRAM_BONUS * Math.min(1, sharedBigrams(q, c) / BIGRAM_SATURATION);
   const score = overlap + phrasing + adjustments(q, c) + eventAdjustment(event, quantity, dated(q) !== dated(c));
-  // Reasons name an equivalent pair by the candidate's word (the corpus side the card shows).
-  return {
-    score,
-    sharedTerms: [...common.filter((t) => !q.entities.has(t) && !c.entities.has(t)), ...equivalent.filter(([a]) => !q.entities.has(a)).map(([, b]) => b)],
-    sharedEntities: [...common.filter((t) => q.entities.has(t) || c.entities.has(t)), ...equivalent.filter(([a]) => q.entities.has(a)).map(([, b]) => b)],
-  };
+  return new ScoredPair(score, q, c, common, equivalent);
+}
+
+/** True when the pair shares a word that is neither a name nor a title, or an equivalent pair of such words. */
+function saysSomething(q: SentenceFeatures, c: SentenceFeatures, common: readonly string[], equivalent: ReadonlyArray<readonly [string, string]>): boolean {
+  for (const t of common) if (!q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t)) return true;
+  for (const [a, b] of equivalent) if (!q.entities.has(a) && !c.entities.has(b)) return true;
+  return false;
 }
