@@ -153,7 +153,7 @@ export class CandidateIndex {
     const query = this.queryLists(terms);
     if (query.length === 0 || k <= 0) return [];
     const norms = this.lengthNorms();
-    if (this.scratch.counts.length < this.docs) this.scratch = scratchFor(Math.max(this.docs, 2 * this.scratch.counts.length));
+    if (this.scratch.slot.length < this.docs) this.scratch = scratchFor(Math.max(this.docs, 2 * this.scratch.slot.length));
     return topK(query, k, norms, this.scratch, skip, groupCap);
   }
 

@@ -111,8 +111,9 @@ export class Matcher {
   private aliases: Map<string, string> | undefined;
   /** Names and frames per sentence position, computed when first a candidate. */
   private extras: Array<SentenceExtras | undefined> = [];
-  /** Cached term mass per sentence (NaN = not computed since the last add). */
-  private masses: number[] = [];
+  /** Cached term mass per sentence position (NaN = not computed since the last add). Typed, sized to the
+   * corpus: a plain array written at scattered positions of a large corpus turns into a slow dictionary. */
+  private masses = new Float64Array(0);
   private readonly weights: TermWeights = { idf: (t) => this.idf(t) };
   /** Context vector per article id (built lazily from its sentences' terms; cleared by add). */
   private articleVectors = new Map<string, ContextVector>();
@@ -197,7 +198,7 @@ export class Matcher {
     }
     // Term weights, masses and contexts depend on the whole index: computed anew after the batch.
     this.idfCache.clear();
-    this.masses = [];
+    this.masses = new Float64Array(0);
     this.extras = [];
     this.aliases = undefined;
     this.articleVectors = new Map();
@@ -369,7 +370,8 @@ export class Matcher {
     const score = pairAt(k)?.score ?? (event && event.similarity >= CONTEXT_SAME_EVENT ? minScore - 0.01 : undefined);
     if (score === undefined) return false;
     const up = QUANTITY_MATCH_BONUS + (event ? CONTEXT_QUANTITY_LIFT : 0);
-    return [minScore, CONFIDENT_SCORE].some((t) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY);
+    const near = (t: number) => score >= t - up && score < t + QUANTITY_CONFLICT_PENALTY;
+    return near(minScore) || near(CONFIDENT_SCORE);
   }
 
   /**
@@ -513,7 +515,10 @@ export class Matcher {
   }
 
   private massOf(i: number, f: SentenceFeatures): number {
-    return (this.masses[i] ??= mass(f, this.weights));
+    if (this.masses.length !== this.sentences.length) this.masses = new Float64Array(this.sentences.length).fill(NaN);
+    let m = this.masses[i]!;
+    if (Number.isNaN(m)) this.masses[i] = m = mass(f, this.weights);
+    return m;
   }
 
   /** Inverse document frequency of a term in the indexed sentences. */

@@ -90,9 +90,35 @@ export const DATE_GAP_PENALTY = 0.15;
 
 /** Score of a candidate pair with its evidence. */
 export interface PairScore {
-  score: number;
-  sharedTerms: string[];
-  sharedEntities: string[];
+  readonly score: number;
+  readonly sharedTerms: readonly string[];
+  readonly sharedEntities: readonly string[];
+}
+
+/** A {@link PairScore} whose evidence is listed when first read: a query's candidates are all scored, and only
+ * those shown as matches are asked why. */
+class ScoredPair implements PairScore {
+  private terms: string[] | undefined;
+  private entities: string[] | undefined;
+
+  constructor(
+    readonly score: number,
+    private readonly q: SentenceFeatures,
+    private readonly c: SentenceFeatures,
+    private readonly common: readonly string[],
+    private readonly equivalent: ReadonlyArray<readonly [string, string]>,
+  ) {}
+
+  // Reasons name an equivalent pair by the candidate's word (the corpus side the card shows).
+  get sharedTerms(): readonly string[] {
+    const { q, c } = this;
+    return (this.terms ??= [...this.common.filter((t) => !q.entities.has(t) && !c.entities.has(t)), ...this.equivalent.filter(([a]) => !q.entities.has(a)).map(([, b]) => b)]);
+  }
+
+  get sharedEntities(): readonly string[] {
+    const { q, c } = this;
+    return (this.entities ??= [...this.common.filter((t) => q.entities.has(t) || c.entities.has(t)), ...this.equivalent.filter(([a]) => q.entities.has(a)).map(([, b]) => b)]);
+  }
 }
 
 /** Weight of a term in a pair of sentences (one side may be the same sentence twice). */
@@ -147,34 +173,63 @@ function equivalenceKeys(t: string, f: SentenceFeatures): readonly string[] {
 }
 
 /** A sentence's terms that have equivalence keys, as [term, key] in term order (cached per features object:
- * corpus sentences are scored against many queries). */
+ * corpus sentences are scored against many queries; see {@link QueryMemo} for the query side). */
 const keyedCache = new WeakMap<SentenceFeatures, ReadonlyArray<readonly [string, string]>>();
-function keyedTerms(f: SentenceFeatures): ReadonlyArray<readonly [string, string]> {
-  let out = keyedCache.get(f);
+function keyedTerms(f: SentenceFeatures, memo?: QueryMemo<ReadonlyArray<readonly [string, string]>>): ReadonlyArray<readonly [string, string]> {
+  let out = memo ? memo.get(f) : keyedCache.get(f);
   if (out) return out;
   const list: Array<readonly [string, string]> = [];
   for (const t of f.terms) for (const k of equivalenceKeys(t, f)) list.push([t, k]);
   out = list;
-  keyedCache.set(f, out);
+  if (memo) memo.set(f, out);
+  else keyedCache.set(f, out);
   return out;
 }
 
+/**
+ * What is derived from the query of a pair, kept for its last query only: a query is scored against its
+ * candidates one after the other, and a WeakMap entry per query (per page sentence) would be garbage that only a
+ * full collection clears, growing the heap the minor collections scan (the corpus side stays in WeakMaps: its
+ * sentences are scored against many queries).
+ */
+class QueryMemo<T> {
+  private key: SentenceFeatures | undefined;
+  private value: T | undefined;
+  get(f: SentenceFeatures): T | undefined {
+    return f === this.key ? this.value : undefined;
+  }
+  set(f: SentenceFeatures, value: T): void {
+    this.key = f;
+    this.value = value;
+  }
+}
+const queryKeyed = new QueryMemo<ReadonlyArray<readonly [string, string]>>();
+const queryFrames = new QueryMemo<ReadonlySet<string>>();
+
 /** Pairs [query term, candidate term] of different terms that say one thing (see EQUIVALENT_WEIGHT), among
- * the terms the two sentences do not share; each term is used once. */
+ * the terms the two sentences do not share; each term is used once. Runs once per candidate: the keyed lists are
+ * a few terms long, so they are scanned rather than indexed in a map built per pair. */
 export function equivalents(q: SentenceFeatures, c: SentenceFeatures): Array<[string, string]> {
-  const qk = keyedTerms(q);
+  const qk = keyedTerms(q, queryKeyed);
   if (qk.length === 0) return [];
-  // Per key, the candidate's first term of that key that the query lacks.
-  let byKey: Map<string, string> | undefined;
-  for (const [u, k] of keyedTerms(c)) if (!q.terms.has(u) && !(byKey ??= new Map()).has(k)) byKey.set(k, u);
-  if (!byKey) return [];
+  const ck = keyedTerms(c);
   const out: Array<[string, string]> = [];
-  const used = new Set<string>();
-  for (const [t, k] of qk) {
+  if (ck.length === 0) return out;
+  let used: string[] | undefined;
+  for (let i = 0; i < qk.length; i++) {
+    const [t, k] = qk[i]!;
     if (c.terms.has(t)) continue;
-    const other = byKey.get(k);
-    if (other === undefined || used.has(other)) continue;
-    used.add(other);
+    // The candidate's first term of that key that the query lacks.
+    let other: string | undefined;
+    for (let j = 0; j < ck.length; j++) {
+      const u = ck[j]![0];
+      if (ck[j]![1] === k && !q.terms.has(u)) {
+        other = u;
+        break;
+      }
+    }
+    if (other === undefined || (used !== undefined && used.includes(other))) continue;
+    (used ??= []).push(other);
     out.push([t, other]);
   }
   return out;
@@ -195,14 +250,16 @@ export function sharedBigrams(a: SentenceFeatures, b: SentenceFeatures): number 
   return n;
 }
 
-/** True when both sides are non-empty and have nothing in common. */
+/** True when both sides are non-empty and have nothing in common. (An array side is searched as it is: these
+ * are a sentence's few years, months or days, read for every candidate.) */
 export function conflict<T>(a: Iterable<T>, b: ReadonlySet<T> | readonly T[]): boolean {
-  const bs = b instanceof Set ? b : new Set(b as readonly T[]);
-  if (bs.size === 0) return false;
+  const set = b instanceof Set ? (b as ReadonlySet<T>) : undefined;
+  const list = set ? undefined : (b as readonly T[]);
+  if (set ? set.size === 0 : list!.length === 0) return false;
   let any = false;
   for (const x of a) {
     any = true;
-    if (bs.has(x)) return false;
+    if (set ? set.has(x) : list!.includes(x)) return false;
   }
   return any;
 }
@@ -225,9 +282,10 @@ function cachedFrame(word: string): string | undefined {
 }
 
 const framesCache = new WeakMap<SentenceFeatures, ReadonlySet<string>>();
-/** Event frames of a sentence's content words (frames.ts; names excluded), cached per features object. */
-export function framesOfFeatures(f: SentenceFeatures): ReadonlySet<string> {
-  const cached = framesCache.get(f);
+/** Event frames of a sentence's content words (frames.ts; names excluded), cached per features object (a
+ * query's in `memo`, see {@link QueryMemo}). */
+function framesOfFeatures(f: SentenceFeatures, memo?: QueryMemo<ReadonlySet<string>>): ReadonlySet<string> {
+  const cached = memo ? memo.get(f) : framesCache.get(f);
   if (cached) return cached;
   const frames = new Set<string>();
   for (const t of f.terms) {
@@ -235,7 +293,8 @@ export function framesOfFeatures(f: SentenceFeatures): ReadonlySet<string> {
     const frame = cachedFrame((f.surface.get(t) ?? t).toLowerCase());
     if (frame) frames.add(frame);
   }
-  framesCache.set(f, frames);
+  if (memo) memo.set(f, frames);
+  else framesCache.set(f, frames);
   return frames;
 }
 
@@ -250,7 +309,7 @@ function adjustments(q: SentenceFeatures, c: SentenceFeatures): number {
   if (conflict(q.days, c.days)) adj -= DAY_CONFLICT_PENALTY;
   if (q.negated !== c.negated) adj -= NEGATION_PENALTY;
   if (q.intent !== c.intent) adj -= INTENT_PENALTY;
-  if (conflict(framesOfFeatures(q), framesOfFeatures(c))) adj -= FRAME_CONFLICT_PENALTY;
+  if (conflict(framesOfFeatures(q, queryFrames), framesOfFeatures(c))) adj -= FRAME_CONFLICT_PENALTY;
   return adj;
 }
 
@@ -300,15 +359,11 @@ export function scorePair(
   let ws = 0;
   for (const t of common) ws += termWeight(t, q, c, w);
   const equivalent = equivalents(q, c);
-  let said = common.some((t) => !q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t));
-  for (const [a, b] of equivalent) {
-    ws += EQUIVALENT_WEIGHT * Math.min(termWeight(a, q, q, w), termWeight(b, c, c, w));
-    if (!q.entities.has(a) && !c.entities.has(b)) said = true;
-  }
+  for (const [a, b] of equivalent) ws += EQUIVALENT_WEIGHT * Math.min(termWeight(a, q, q, w), termWeight(b, c, c, w));
   const quantity = sameQuantity(q, c);
   if (!enoughShared(common.length + equivalent.length, ws, quantity, event)) return null;
   // Sharing only names (who, where) is a topic; a claim also needs something said about them.
-  if (!said) return null;
+  if (!saysSomething(q, c, common, equivalent)) return null;
   const wq = masses?.q ?? mass(q, w);
   const wc = masses?.c ?? mass(c, w);
   const containment = ws / (Math.min(wq, wc) + CONTAINMENT_PRIOR);
@@ -316,10 +371,12 @@ export function scorePair(
   const overlap = CONTAINMENT_WEIGHT * Math.min(1, containment) + (1 - CONTAINMENT_WEIGHT) * Math.min(1, dice);
   const phrasing = BIGRAM_BONUS * Math.min(1, sharedBigrams(q, c) / BIGRAM_SATURATION);
   const score = overlap + phrasing + adjustments(q, c) + eventAdjustment(event, quantity, dated(q) !== dated(c));
-  // Reasons name an equivalent pair by the candidate's word (the corpus side the card shows).
-  return {
-    score,
-    sharedTerms: [...common.filter((t) => !q.entities.has(t) && !c.entities.has(t)), ...equivalent.filter(([a]) => !q.entities.has(a)).map(([, b]) => b)],
-    sharedEntities: [...common.filter((t) => q.entities.has(t) || c.entities.has(t)), ...equivalent.filter(([a]) => q.entities.has(a)).map(([, b]) => b)],
-  };
+  return new ScoredPair(score, q, c, common, equivalent);
+}
+
+/** True when the pair shares a word that is neither a name nor a title, or an equivalent pair of such words. */
+function saysSomething(q: SentenceFeatures, c: SentenceFeatures, common: readonly string[], equivalent: ReadonlyArray<readonly [string, string]>): boolean {
+  for (const t of common) if (!q.entities.has(t) && !c.entities.has(t) && !isTitleTerm(t)) return true;
+  for (const [a, b] of equivalent) if (!q.entities.has(a) && !c.entities.has(b)) return true;
+  return false;
 }

@@ -1,14 +1,14 @@
 /** Order statistics for the candidate search's k-th best score. */
 
 /**
- * The `k`-th largest of `values` (1-based; -Infinity when there are fewer than `k`): a min-heap of the k best
- * so far, so O(n log k) whatever the values (many equal scores are common).
+ * The `k`-th largest of the first `n` of `values` (1-based; -Infinity when there are fewer than `k`): a min-heap
+ * of the k best so far, so O(n log k) whatever the values (many equal scores are common).
  */
-export function kthLargest(values: Float64Array, k: number): number {
-  if (k < 1 || values.length < k) return -Infinity;
+export function kthLargest(values: Float64Array, k: number, n = values.length): number {
+  if (k < 1 || n < k) return -Infinity;
   const heap = values.slice(0, k);
   for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(heap, i, heap[i]!);
-  for (let i = k; i < values.length; i++) {
+  for (let i = k; i < n; i++) {
     const v = values[i]!;
     if (v > heap[0]!) siftDown(heap, 0, v);
   }

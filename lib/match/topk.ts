@@ -10,7 +10,8 @@
  * With a {@link GroupCap} (sentences grouped by claim) at most `cap` sentences of one group are returned: the
  * top k of the ranking with every sentence beyond the cap-th of its group left out. A bound that holds under
  * the cap (the k-th best of the groups' best scores) was measured to cost more than it saves (corpus x100: 291
- * against 226 µs per query).
+ * against 226 µs per query). What is capped is a pool of the best-scoring sentences found (see
+ * {@link bestCapped}): the same list, without a group lookup for each of the thousands of sentences found.
  */
 import { kthLargest } from './select';
 
@@ -20,22 +21,36 @@ export interface QueryList {
   weight: number;
 }
 
-/** Per-sentence state reused between queries: typed arrays sized to the corpus, `sums`/`counts` all zero
- * between queries. */
+/** State reused between queries. `slot` is per sentence and all -1 between queries; the rest is per sentence
+ * found, in order of finding: a query touches each sentence it finds at one scattered place (its slot), and
+ * counts, sums and scores sit side by side (on a corpus of 100,000 sentences, per-sentence arrays for each
+ * meant a cache miss in each, for each of the thousands of sentences a query finds). */
 export interface Scratch {
-  sums: Float64Array;
-  counts: Uint8Array;
+  /** Per sentence: its place among the sentences found by the current query, -1 (not found) or EXCLUDED. */
+  slot: Int32Array;
   /** Sentences found by the current query, in order of finding (first `n` entries). */
   found: Uint32Array;
-  /** Their scores, when ranking. */
+  /** Per sentence found: query terms it holds, and their summed weights (in query order). */
+  counts: Uint8Array;
+  sums: Float64Array;
+  /** Per sentence found: its score, when ranking. */
   scores: Float64Array;
-  /** The sentences a capped search keeps (first entries; see {@link bestCapped}). */
+  /** The sentences a capped search keeps (first entries; see {@link bestCapped}) and their scores. */
   kept: Uint32Array;
+  keptScores: Float64Array;
 }
 
 /** A {@link Scratch} for `n` sentences. */
 export function scratchFor(n: number): Scratch {
-  return { sums: new Float64Array(n), counts: new Uint8Array(n), found: new Uint32Array(n), scores: new Float64Array(n), kept: new Uint32Array(n) };
+  return {
+    slot: new Int32Array(n).fill(-1),
+    found: new Uint32Array(n),
+    counts: new Uint8Array(n),
+    sums: new Float64Array(n),
+    scores: new Float64Array(n),
+    kept: new Uint32Array(n),
+    keptScores: new Float64Array(n),
+  };
 }
 
 /** Groups of sentences of which a search returns at most `cap` each (see module doc). */
@@ -45,87 +60,130 @@ export interface GroupCap {
   cap: number;
 }
 
-/** Marks a sentence the caller excluded, in `Scratch.counts` (a query has far fewer terms). */
-const EXCLUDED = 255;
+/** Marks a sentence the caller excluded, in `Scratch.slot`. */
+const EXCLUDED = -2;
 
 /**
  * The `k` best sentences for `query`, best first, ties by position. `norms` are the sentences' length norms;
- * `skip` excludes sentences. Leaves `scratch` zeroed.
+ * `skip` excludes sentences. Leaves `scratch.slot` all -1.
  */
 export function topK(query: readonly QueryList[], k: number, norms: Float64Array, s: Scratch, skip?: (id: number) => boolean, groupCap?: GroupCap): number[] {
   let n = 0; // sentences found (s.found[0..n))
   const excluded: number[] = [];
   for (const q of query) n = walk(q, s, n, excluded, skip);
-  const docs = s.found.subarray(0, n);
-  const out = groupCap ? bestCapped(docs, s, norms, k, groupCap) : best(docs, s, norms, k);
-  for (let j = 0; j < n; j++) {
-    const doc = s.found[j]!;
-    s.counts[doc] = 0;
-    s.sums[doc] = 0;
-  }
-  for (const doc of excluded) s.counts[doc] = 0;
+  const out = groupCap ? ranked(s.kept, s.keptScores, bestCapped(n, s, norms, k, groupCap), k) : best(n, s, norms, k);
+  const { slot, found } = s;
+  for (let j = 0; j < n; j++) slot[found[j]!] = -1;
+  for (const doc of excluded) slot[doc] = -1;
   return out;
 }
 
 /** Counts every sentence of a list (new ones are found, excluded ones are marked once); returns the new `n`. */
 function walk(q: QueryList, s: Scratch, n: number, excluded: number[], skip?: (id: number) => boolean): number {
   const { list, weight } = q;
-  const { counts, sums, found } = s;
+  const { slot, found, counts, sums } = s;
   for (let j = 0; j < list.length; j++) {
     const doc = list[j]!;
-    const c = counts[doc]!;
-    if (c === EXCLUDED) continue;
-    if (c === 0) {
+    let at = slot[doc]!;
+    if (at === EXCLUDED) continue;
+    if (at < 0) {
       if (skip !== undefined && skip(doc)) {
-        counts[doc] = EXCLUDED;
+        slot[doc] = EXCLUDED;
         excluded.push(doc);
         continue;
       }
-      found[n++] = doc;
+      at = n++;
+      slot[doc] = at;
+      found[at] = doc;
+      counts[at] = 0;
+      sums[at] = 0;
     }
-    counts[doc] = c + 1;
-    sums[doc] = sums[doc]! + weight;
+    counts[at] = counts[at]! + 1;
+    sums[at] = sums[at]! + weight;
   }
   return n;
 }
 
-/** The k best of `docs`, best first, ties by position. */
-function best(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number): number[] {
-  const { counts, sums, scores } = s;
-  for (let j = 0; j < docs.length; j++) {
-    const doc = docs[j]!;
-    scores[j] = counts[doc]! * sums[doc]! * norms[doc]!;
-  }
-  return ranked(docs, scores, k);
+/** The k best of the `n` sentences found, best first, ties by position. */
+function best(n: number, s: Scratch, norms: Float64Array, k: number): number[] {
+  const { found, counts, sums, scores } = s;
+  for (let j = 0; j < n; j++) scores[j] = counts[j]! * sums[j]! * norms[found[j]!]!;
+  return ranked(found, scores, n, k);
 }
 
-/** The k best of `docs` by `scores` (by position in `docs`), best first, ties by position. */
-function ranked(docs: Uint32Array, scores: Float64Array, k: number): number[] {
-  const theta = kthLargest(scores.subarray(0, docs.length), k);
-  const top: Array<readonly [number, number]> = [];
-  for (let j = 0; j < docs.length; j++) {
-    if (scores[j]! >= theta) top.push([docs[j]!, scores[j]!]);
+/** The k best of the first `n` of `docs` by `scores` (aligned), best first, ties by position. Plain loops over
+ * indexes: no subarray views, tuples or destructuring callbacks, with which V8 dropped the optimized code of the
+ * capped search again and again (`node --trace-deopt`: over a thousand times in 6,100 queries on the corpus x100). */
+function ranked(docs: Uint32Array, scores: Float64Array, n: number, k: number): number[] {
+  const theta = kthLargest(scores, k, n);
+  const top: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (scores[j]! >= theta) top.push(j);
   }
-  return top
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, k)
-    .map(([doc]) => doc);
+  top.sort((x, y) => scores[y]! - scores[x]! || docs[x]! - docs[y]!);
+  const out: number[] = [];
+  for (let i = 0; i < top.length && i < k; i++) out.push(docs[top[i]!]!);
+  return out;
 }
 
-/** The k best of `docs` with at most `cap` per group (see {@link GroupCap}), best first, ties by position: one
- * pass keeps each group's `cap` best, then the k best of those (and of the ungrouped docs) are ranked. */
-function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: number, { groups, cap }: GroupCap): number[] {
-  const { counts, sums, kept, scores } = s;
+/** Best-scoring found sentences a capped search first ranks, per result place: enough when the best
+ * `k x POOL_PER_PLACE` hold `k` sentences once capped (a query whose best are mostly one claim's copies needs a
+ * larger pool, taken next). A speed trade-off only (see {@link bestCapped}): any value returns the same list. */
+export const POOL_PER_PLACE = 20;
+/** Score buckets of the histogram that picks the pool (equal widths from 0 to the best score). */
+const POOL_BUCKETS = 256;
+const histogram = new Uint32Array(POOL_BUCKETS);
+
+/**
+ * Keeps in `s.kept` / `s.keptScores` (returning their number) the found sentences from which the k best with at
+ * most `cap` per group (see {@link GroupCap}) are ranked: every sentence that can be among them.
+ * Capping every found sentence costs a slot lookup each (thousands on a large corpus), so the cap is applied to
+ * a pool of the best-scoring ones: the sentences whose score falls in the histogram's top buckets, at least
+ * `k x POOL_PER_PLACE` of them. A pool is every sentence scoring at least some `t`, and then its capped ranking
+ * is exact when it still holds `k` sentences: a sentence's place among its group's best `cap` depends only on the
+ * group's sentences that score higher (all in the pool), so capping the pool is capping everything restricted
+ * to scores >= t, and its k best all score >= t. Otherwise the pool grows, down to every found sentence.
+ */
+function bestCapped(n: number, s: Scratch, norms: Float64Array, k: number, groupCap: GroupCap): number {
+  const { found: docs, counts, sums, scores } = s;
+  let max = 0;
+  for (let j = 0; j < n; j++) {
+    const score = counts[j]! * sums[j]! * norms[docs[j]!]!;
+    scores[j] = score;
+    if (score > max) max = score;
+  }
+  let want = k * POOL_PER_PLACE;
+  if (n <= want || !(max > 0)) return capped(docs, scores, n, s, groupCap, 0, 0);
+  // A score's bucket, (score x scale) | 0, is monotone in the score: "bucket >= b" is "score >= some t".
+  const scale = (POOL_BUCKETS - 1) / max;
+  histogram.fill(0);
+  for (let j = 0; j < n; j++) histogram[(scores[j]! * scale) | 0]!++;
+  let b = POOL_BUCKETS;
+  let inPool = 0;
+  for (;;) {
+    while (b > 0 && inPool < want) inPool += histogram[--b]!;
+    const kept = capped(docs, scores, n, s, groupCap, scale, b);
+    if (kept >= k || b === 0) return kept;
+    want = inPool * POOL_PER_PLACE;
+  }
+}
+
+/** Keeps in `s.kept` / `s.keptScores` the first `n` docs (scored by `docScores`, aligned) whose score bucket,
+ * (score x scale) | 0, is at least `minBucket`, at most `cap` per group: each group's `cap` best (by score, then
+ * position) and every ungrouped doc. Returns their number. */
+function capped(docs: Uint32Array, docScores: Float64Array, n: number, s: Scratch, { groups, cap }: GroupCap, scale: number, minBucket: number): number {
+  const { kept, keptScores } = s;
   const slots = slotsFor(groups, cap);
   const { slotOf, slotDocs, slotScores, slotSize, slotWorst, touched } = slots;
   let a = 0; // kept[0..a)
   let g = 0; // touched[0..g)
-  for (let j = 0; j < docs.length; j++) {
+  for (let j = 0; j < n; j++) {
+    const score = docScores[j]!;
+    if (((score * scale) | 0) < minBucket) continue;
     const doc = docs[j]!;
     const group = doc < groups.length ? groups[doc]! : -1;
-    const score = counts[doc]! * sums[doc]! * norms[doc]!;
     if (group < 0) {
-      scores[a] = score;
+      keptScores[a] = score;
       kept[a++] = doc;
       continue;
     }
@@ -154,12 +212,12 @@ function bestCapped(docs: Uint32Array, s: Scratch, norms: Float64Array, k: numbe
   }
   for (let t = 0; t < g; t++) {
     for (let x = t * cap; x < t * cap + slotSize[t]!; x++) {
-      scores[a] = slotScores[x]!;
+      keptScores[a] = slotScores[x]!;
       kept[a++] = slotDocs[x]!;
     }
     slotOf[touched[t]!] = -1;
   }
-  return ranked(kept.subarray(0, a), scores, k);
+  return a;
 }
 
 /** Position of the worst doc (lowest score, then highest position) in slotDocs[base .. base + cap). */
