@@ -351,7 +351,7 @@ export class Matcher {
     candidates.forEach((i, k) => {
       const p = pairAt(k);
       const penalty = p && queryVector ? this.semanticTerm(queryVector(), i) : 0;
-      const m = this.toMatch(q, i, penalty ? { ...p!, score: p!.score + penalty } : p, minScore);
+      const m = this.toMatch(q, i, p, minScore, penalty);
       if (m) out.push(m);
     });
     out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
@@ -440,17 +440,19 @@ export class Matcher {
     return c ? scorePair(q, c, this.weights, { q: qMass, c: this.massOf(i, c) }, event) : null;
   }
 
-  /** Candidate `i` as a match, from its pair score `p`; null below `minScore`. */
-  private toMatch(q: SentenceFeatures, i: number, p: PairScore | null, minScore: number): SentenceMatch | null {
+  /** Candidate `i` as a match, from its pair score `p` moved by `adjust` (the semantic penalty); null below
+   * `minScore`. (`p` lists its evidence when first read: it is passed whole, never spread.) */
+  private toMatch(q: SentenceFeatures, i: number, p: PairScore | null, minScore: number, adjust = 0): SentenceMatch | null {
     const c = this.features.get(i);
     const sentence = this.sentences[i];
-    if (!c || !sentence) return null;
-    if (!p || p.score < minScore) return null;
+    if (!c || !sentence || !p) return null;
+    const score = p.score + adjust;
+    if (score < minScore) return null;
     const readable = (t: string): string => c.surface.get(t) ?? q.surface.get(t) ?? t;
     return {
       sentenceId: sentence.id,
-      score: Math.round(p.score * 1000) / 1000,
-      level: p.score >= CONFIDENT_SCORE ? 'confident' : 'possible',
+      score: Math.round(score * 1000) / 1000,
+      level: score >= CONFIDENT_SCORE ? 'confident' : 'possible',
       reason: { terms: p.sharedTerms.map(readable), entities: p.sharedEntities.map(readable) },
     };
   }
