@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type WordVectorTable, packWordVectors } from './lib/match/word-vectors';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -25,14 +26,19 @@ function extraHostPatterns(): string[] {
   return (process.env.CROSSCHECK_EXTRA_HOSTS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }
 
+/** The bytes of data/`name`. */
+function dataFile(name: string): Buffer {
+  return readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url)));
+}
+
 /**
- * data/`name` gzipped into `dir` (the build's .wxt directory); returns the file's path. Node's gzip writes no
- * time stamp, so the same data gives the same bytes.
+ * `bytes` gzipped into `dir` (the build's .wxt directory) as `name`.gz; returns the file's path. Node's gzip
+ * writes no time stamp, so the same data gives the same bytes.
  */
-function gzippedData(name: string, dir: string): string {
+function gzipped(name: string, bytes: Uint8Array, dir: string): string {
   const out = join(dir, `${name}.gz`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(out, gzipSync(readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url))), { level: 9 }));
+  writeFileSync(out, gzipSync(bytes, { level: 9 }));
   return out;
 }
 
@@ -139,7 +145,10 @@ export default defineConfig({
     // The background fetches the corpus and the word vectors from the package, gzipped (utils/packaged-corpus.ts);
     // tabs never load them.
     'build:publicAssets': (wxt, files) => {
-      for (const name of ['corpus.json', 'word-vectors.json']) files.push({ absoluteSrc: gzippedData(name, wxt.config.wxtDir), relativeDest: `${name}.gz` });
+      files.push({ absoluteSrc: gzipped('corpus.json', dataFile('corpus.json'), wxt.config.wxtDir), relativeDest: 'corpus.json.gz' });
+      // The word vectors in their packed binary form: read as typed-array views, no base64 to decode.
+      const table = JSON.parse(dataFile('word-vectors.json').toString('utf8')) as WordVectorTable;
+      files.push({ absoluteSrc: gzipped('word-vectors.bin', packWordVectors(table), wxt.config.wxtDir), relativeDest: 'word-vectors.bin.gz' });
     },
     // Automatic hosts live in data/ and the environment, not in the entrypoint.
     'entrypoints:resolved': (_wxt, entrypoints) => {

@@ -1,7 +1,7 @@
 /**
  * The data the extension ships gzipped (at build time by wxt.config.ts): `corpus.json.gz` (data/corpus.json),
- * read by the background's index and the popup's lookup, and `word-vectors.json.gz` (data/word-vectors.json,
- * 0.93 MB against 1.29 MB), read by the background. The corpus gzipped is a quarter of its size
+ * read by the background's index and the popup's lookup, and `word-vectors.bin.gz` (data/word-vectors.json in
+ * its packed binary form, lib/match/word-vectors.ts: 0.83 MB against 1.29 MB of JSON), read by the background. The corpus gzipped is a quarter of its size
  * (about 250 KB against 960 KB); on the first page after the service worker starts, reading the packaged files
  * is on the way to the first highlight, and the browser hands an extension file over in chunks that each wait
  * for its busy main process. The browser's own `DecompressionStream` inflates them.
@@ -9,16 +9,28 @@
 import type { Corpus } from '../lib/corpus/types';
 import { packagedUrl } from './messaging';
 
+/** Path of the word vectors in the package (packed, gzipped). */
+export const WORD_VECTORS_PACKAGED = '/word-vectors.bin.gz';
+
 /** Path of the gzipped corpus in the package. */
 export const PACKAGED_CORPUS_PATH = '/corpus.json.gz';
 
-/** Fetches and parses a gzipped JSON file of the package; rejects with what failed (a missing file, bad gzip,
- * bad JSON). */
-export async function fetchPackagedJson(path: `/${string}.gz`): Promise<unknown> {
+/** The inflated body of a gzipped file of the package; rejects with what failed (a missing file, bad gzip). */
+async function inflated(path: `/${string}.gz`): Promise<Response> {
   const response = await fetch(packagedUrl(path));
   if (!response.ok || !response.body) throw new Error(`${path} could not be read from the package (${response.status})`);
-  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  return JSON.parse(text) as unknown;
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip')));
+}
+
+/** Fetches and parses a gzipped JSON file of the package; rejects with what failed (see {@link inflated}, bad
+ * JSON). */
+export async function fetchPackagedJson(path: `/${string}.gz`): Promise<unknown> {
+  return JSON.parse(await (await inflated(path)).text()) as unknown;
+}
+
+/** The bytes of a gzipped binary file of the package (see {@link inflated}). */
+export async function fetchPackagedBytes(path: `/${string}.gz`): Promise<ArrayBuffer> {
+  return (await inflated(path)).arrayBuffer();
 }
 
 /** Fetches and parses the packaged corpus (see {@link fetchPackagedJson}). */

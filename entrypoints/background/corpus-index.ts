@@ -6,7 +6,7 @@ import type { Corpus } from '../../lib/corpus/types';
 import { buildContext } from '../../lib/match';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
 import { WordVectors } from '../../lib/match/word-vectors';
-import { fetchPackagedCorpus, fetchPackagedJson } from '../../utils/packaged-corpus';
+import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from '../../utils/packaged-corpus';
 
 /**
  * Warm-up queries matched per task: one, so that a page's batch waits behind at most one query (on a cold
@@ -50,8 +50,8 @@ export function warmUp(view: CorpusView, lastUse: () => number, now: () => numbe
 /** The word vectors of the package (data/word-vectors.json, see lib/match/word-vectors.ts); null when they
  * cannot be read: the matcher then scores lexically, as before them. */
 function loadWordVectors(): Promise<WordVectors | null> {
-  return fetchPackagedJson('/word-vectors.json.gz')
-    .then((t) => WordVectors.fromTable(t))
+  return fetchPackagedBytes(WORD_VECTORS_PACKAGED)
+    .then((bytes) => WordVectors.fromPacked(bytes))
     .catch((err: unknown) => {
       console.warn('Crosscheck: the word vectors could not be read; matching goes on without them.', err);
       return null;

@@ -40,13 +40,12 @@ export class WordVectors {
   private readonly centre: Float32Array;
   readonly dims: number;
 
-  private constructor(table: WordVectorTable) {
-    this.dims = table.dims;
-    table.words.split('\n').forEach((w, i) => this.rows.set(w, i));
-    const bytes = decodeBase64(table.vectors);
-    this.vectors = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    this.scales = decodeFloat32(table.scales);
-    this.centre = Float32Array.from(table.centre);
+  private constructor(dims: number, words: string, vectors: Int8Array, scales: Float32Array, centre: Float32Array) {
+    this.dims = dims;
+    words.split('\n').forEach((w, i) => this.rows.set(w, i));
+    this.vectors = vectors;
+    this.scales = scales;
+    this.centre = centre;
     if (this.vectors.length !== this.rows.size * this.dims || this.scales.length !== this.rows.size || this.centre.length !== this.dims) {
       throw new Error('word vectors: the table is malformed (sizes disagree)');
     }
@@ -56,7 +55,29 @@ export class WordVectors {
   static fromTable(table: unknown): WordVectors | null {
     const t = table as Partial<WordVectorTable> | null;
     if (!t || t.version !== WORD_VECTORS_VERSION || typeof t.words !== 'string' || typeof t.vectors !== 'string' || typeof t.scales !== 'string' || !Array.isArray(t.centre)) return null;
-    return new WordVectors(t as WordVectorTable);
+    const bytes = decodeBase64(t.vectors);
+    return new WordVectors(t.dims ?? 0, t.words, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), decodeFloat32(t.scales), Float32Array.from(t.centre));
+  }
+
+  /**
+   * The vectors from their packed form ({@link packWordVectors}): the arrays are views on `buffer`, nothing is
+   * decoded. Null when `buffer` is not a packed table of {@link WORD_VECTORS_VERSION}.
+   */
+  static fromPacked(buffer: ArrayBuffer): WordVectors | null {
+    if (buffer.byteLength < 8 || !littleEndianPlatform()) return null;
+    const head = new DataView(buffer);
+    if (head.getUint32(0, true) !== PACKED_MAGIC) return null;
+    const headerBytes = head.getUint32(4, true);
+    if (8 + headerBytes > buffer.byteLength) return null;
+    const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerBytes))) as Partial<PackedHeader>;
+    if (header.version !== WORD_VECTORS_VERSION || typeof header.words !== 'string' || typeof header.rows !== 'number' || typeof header.dims !== 'number') return null;
+    const { rows, dims } = header;
+    const arrays = align4(8 + headerBytes);
+    if (arrays + 4 * (dims + rows) + rows * dims !== buffer.byteLength) return null;
+    const centre = new Float32Array(buffer, arrays, dims);
+    const scales = new Float32Array(buffer, arrays + 4 * dims, rows);
+    const vectors = new Int8Array(buffer, arrays + 4 * (dims + rows), rows * dims);
+    return new WordVectors(dims, header.words, vectors, scales, centre);
   }
 
   /** Words in the vocabulary. */
@@ -90,6 +111,49 @@ export class WordVectors {
     for (let k = 0; k < d; k++) sum[k] = sum[k]! / m;
     return sum;
   }
+}
+
+/** First four bytes of the packed form ("CCWV", little-endian). */
+const PACKED_MAGIC = 0x56574343;
+
+/** The packed form's JSON header. */
+interface PackedHeader {
+  version: number;
+  rows: number;
+  dims: number;
+  words: string;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function littleEndianPlatform(): boolean {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+}
+
+/**
+ * The table in the packed form the extension ships (built from data/word-vectors.json at build time): the magic
+ * number and the header's length (two little-endian uint32), the header as JSON (version, rows, dims, the
+ * vocabulary), zero padding to a multiple of 4, then the centre and the row scales (float32, little-endian) and
+ * the int8 vectors, row-major. {@link WordVectors.fromPacked} reads it as views, without decoding base64 (on
+ * the first page after the service worker starts, that decoding ran on an engine that had compiled nothing).
+ */
+export function packWordVectors(table: WordVectorTable): Uint8Array {
+  const vectors = decodeBase64(table.vectors);
+  const scales = decodeFloat32(table.scales);
+  const rows = scales.length;
+  const header = new TextEncoder().encode(JSON.stringify({ version: table.version, rows, dims: table.dims, words: table.words } satisfies PackedHeader));
+  const arrays = align4(8 + header.length);
+  const out = new Uint8Array(arrays + 4 * (table.dims + rows) + vectors.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, PACKED_MAGIC, true);
+  view.setUint32(4, header.length, true);
+  out.set(header, 8);
+  for (let k = 0; k < table.dims; k++) view.setFloat32(arrays + 4 * k, table.centre[k]!, true);
+  for (let r = 0; r < rows; r++) view.setFloat32(arrays + 4 * (table.dims + r), scales[r]!, true);
+  out.set(vectors, arrays + 4 * (table.dims + rows));
+  return out;
 }
 
 /** Cosine of two vectors from {@link WordVectors.embed} (both unit length). */

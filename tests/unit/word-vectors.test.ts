@@ -3,11 +3,11 @@
  * `npm run word-vectors`) on real data: the committed table, paraphrases from the other-outlets pages against
  * dev-eval hard negatives, and its effect inside the matcher.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../lib/match';
 import { SEMANTIC_FLOOR, SEMANTIC_WEIGHT } from '../../lib/match/matcher';
-import { WORD_VECTORS_VERSION, WordVectors, cosine, vectorWords } from '../../lib/match/word-vectors';
+import { WORD_VECTORS_VERSION, WordVectors, cosine, packWordVectors, vectorWords } from '../../lib/match/word-vectors';
 import { WORD_VECTORS_PATH, loadCorpus, loadWordVectors } from '../../scripts/corpus-io';
 import { DIMS } from '../../scripts/build-word-vectors';
 import { loadOtherOutlets, verdict } from '../fixtures/match/other-outlets';
@@ -24,6 +24,21 @@ describe('word vectors: the committed table', () => {
     expect(words.dims).toBe(DIMS);
     expect(words.size).toBeGreaterThan(5000);
     expect(statSync(WORD_VECTORS_PATH).size).toBeLessThan(2_000_000);
+  });
+
+  it('reads back from the packed form the extension ships exactly as from the JSON table, and refuses a damaged one', () => {
+    const packed = packWordVectors(JSON.parse(readFileSync(WORD_VECTORS_PATH, 'utf8')));
+    const unpacked = WordVectors.fromPacked(packed.slice().buffer)!;
+    expect(unpacked.size).toBe(words.size);
+    expect(unpacked.dims).toBe(words.dims);
+    for (const s of corpus.sentences.slice(0, 50)) expect(unpacked.embed(s.text)).toEqual(words.embed(s.text));
+    expect(WordVectors.fromPacked(packed.slice(0, packed.length - 1).buffer)).toBeNull();
+    const otherVersion = packed.slice();
+    const text = new TextDecoder().decode(otherVersion);
+    const at = text.indexOf(`"version":${WORD_VECTORS_VERSION}`) + '"version":'.length;
+    otherVersion[at] = otherVersion[at]! + 1;
+    expect(WordVectors.fromPacked(otherVersion.buffer)).toBeNull();
+    expect(WordVectors.fromPacked(new Uint8Array(16).buffer)).toBeNull();
   });
 
   it('embeds to unit vectors, ignores case, and has nothing to say about unknown words', () => {
