@@ -1,10 +1,11 @@
 /**
  * The data the extension ships gzipped (at build time by wxt.config.ts): `corpus.json.gz` (data/corpus.json),
  * read by the background's index and the popup's lookup, and `word-vectors.bin.gz` (data/word-vectors.json in
- * its packed binary form, lib/match/word-vectors.ts: 0.83 MB against 1.29 MB of JSON), read by the background. The corpus gzipped is a quarter of its size
- * (about 250 KB against 960 KB); on the first page after the service worker starts, reading the packaged files
- * is on the way to the first highlight, and the browser hands an extension file over in chunks that each wait
- * for its busy main process. The browser's own `DecompressionStream` inflates them.
+ * its packed binary form, lib/match/word-vectors.ts: 0.83 MB against 1.29 MB of JSON), read by the background.
+ * The corpus gzipped is a quarter of its size (about 250 KB against 960 KB). On the first page after the service
+ * worker starts, reading the packaged files is on the way to the first highlight, and the browser hands an
+ * extension file over in chunks that each wait for its busy main process. The browser's own
+ * `DecompressionStream` inflates them.
  */
 import type { Corpus } from '../lib/corpus/types';
 import { packagedUrl } from './messaging';
