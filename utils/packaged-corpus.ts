@@ -25,7 +25,7 @@ async function inflated(path: `/${string}.gz`): Promise<Response> {
 
 /** Fetches and parses a gzipped JSON file of the package; rejects with what failed (see {@link inflated}, bad
  * JSON). */
-export async function fetchPackagedJson(path: `/${string}.gz`): Promise<unknown> {
+async function fetchPackagedJson(path: `/${string}.gz`): Promise<unknown> {
   return JSON.parse(await (await inflated(path)).text()) as unknown;
 }
 

@@ -8,7 +8,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const CODES = new Uint8Array(128).fill(255);
 for (let i = 0; i < ALPHABET.length; i++) CODES[ALPHABET.charCodeAt(i)] = i;
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** True on a little-endian platform (every one the extension runs on): typed arrays read as stored. */
+export const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Base64 of the bytes of `array`. */
 export function encodeBase64(array: ArrayBufferView): string {

@@ -6,7 +6,7 @@
  * "a sentence of Syrian-war news". No model runs: one table lookup per word, one 128-float sum, one cosine.
  * Pure: runs in node, the service worker and tests alike.
  */
-import { decodeBase64, decodeFloat32 } from './base64';
+import { decodeBase64, decodeFloat32, littleEndian } from './base64';
 
 /** Version of the table's JSON form; a table of another version is refused (the matcher then has no vectors). */
 export const WORD_VECTORS_VERSION = 1;
@@ -64,7 +64,7 @@ export class WordVectors {
    * decoded. Null when `buffer` is not a packed table of {@link WORD_VECTORS_VERSION}.
    */
   static fromPacked(buffer: ArrayBuffer): WordVectors | null {
-    if (buffer.byteLength < 8 || !littleEndianPlatform()) return null;
+    if (buffer.byteLength < 8 || !littleEndian) return null;
     const head = new DataView(buffer);
     if (head.getUint32(0, true) !== PACKED_MAGIC) return null;
     const headerBytes = head.getUint32(4, true);
@@ -126,10 +126,6 @@ interface PackedHeader {
 
 function align4(n: number): number {
   return (n + 3) & ~3;
-}
-
-function littleEndianPlatform(): boolean {
-  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 }
 
 /**
