@@ -303,7 +303,7 @@ export class Matcher {
 
   /** Ranked matches of a page sentence against corpus sentences, best first; [] when unsure. */
   match(text: string, opts: MatchOptions = {}): SentenceMatch[] {
-    if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return [];
+    if (typeof text !== 'string' || !/\p{L}{2}/u.test(text) || isQuestion(text)) return [];
     // Figures are extracted only when a candidate is close enough for them to matter: extraction costs more
     // than the rest of a query, and most page sentences have no candidate at all.
     const q = this.foldNames(computeFeatures(text, []));
@@ -573,4 +573,11 @@ function unpackPostings(vocab: readonly string[], p: SerializedMatcher['postings
   } catch {
     return null;
   }
+}
+
+/** A direct question ("Who shot the plane down?") asks and states no claim; a quoted one ("“What is this if
+ * not an act of aggression?”", a speaker's rhetorical question) is left to the scorer. */
+export function isQuestion(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith('?') && !/^["“'‘«]/u.test(t);
 }

@@ -6,7 +6,7 @@ import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
-import { PAGE_RULE, addSupport, decide, supported, lowestScore, softScore, type PageRule, type PageSupport } from './page-rule';
+import { PAGE_RULE, addSupport, articleLinks, decide, supported, lowestScore, softScore, type ArticleLinks, type PageRule, type PageSupport } from './page-rule';
 import { FEATURE_NAMES } from './pair-features';
 import type { WordVectors } from './word-vectors';
 import { compareFigures, sameEvent, type FigureComparison } from './compare';
@@ -57,6 +57,8 @@ export class CorpusView {
   readonly claimById = new Map<string, Claim>();
   readonly fileByDoc = new Map<string, string>();
   readonly collectionByDoc = new Map<string, string>();
+  /** The articles each article shares a claim with (the page rule's support extends to them). */
+  readonly articleLinks: ArticleLinks;
 
   constructor(
     readonly corpus: Corpus,
@@ -73,6 +75,7 @@ export class CorpusView {
       this.fileByDoc.set(d.id, d.file);
       if (d.collection) this.collectionByDoc.set(d.id, d.collection);
     }
+    this.articleLinks = articleLinks(corpus.claims, (id) => this.sentenceById.get(id)?.articleId);
   }
 
   /** Loads the serialized index that ships in the corpus (nothing heavy is rebuilt); with `words` (the table
@@ -218,7 +221,7 @@ function candidatesOf(view: CorpusView, text: string, context: PageContext | und
  * claims of the articles other sentences of the page restate (see page-rule.ts). */
 export function matchSentence(view: CorpusView, sentence: PageSentence, pageDate: string | null = null, context?: PageContext, rule: PageRule = PAGE_RULE): PageMatch | null {
   const found = candidatesOf(view, sentence.text, context, rule);
-  if (context?.support) addSupport(context.support, sentence.text, found.matches[0], rule);
+  if (context?.support) addSupport(context.support, sentence.text, found.matches[0], rule, view.articleLinks);
   return resolve(view, sentence, found, pageDate, context?.support, rule);
 }
 
@@ -271,7 +274,7 @@ export function matchPage(view: CorpusView, text: string, pageDate: string | nul
   const context = buildContext(sentences.map((s) => s.text), pageDate);
   const found = sentences.map((s) => candidatesOf(view, s.text, context, rule));
   const support: PageSupport = new Map();
-  sentences.forEach((s, i) => addSupport(support, s.text, found[i]!.matches[0], rule));
+  sentences.forEach((s, i) => addSupport(support, s.text, found[i]!.matches[0], rule, view.articleLinks));
   return sentences.flatMap((s, i) => resolve(view, s, found[i]!, pageDate, support, rule) ?? []);
 }
 

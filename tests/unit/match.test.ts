@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matcher, POSSIBLE_SCORE, buildContext, type SentenceMatch } from '../../lib/match';
+import { isQuestion } from '../../lib/match/matcher';
 import type { Sentence } from '../../lib/corpus/types';
 import { analyze } from '../../lib/match/text';
 import { loadCorpusSentences } from '../fixtures/match/dev-eval';
@@ -159,6 +160,16 @@ describe('abstention', () => {
     for (const junk of ['', '   ', '!!! ???', '12345 678', '\u00a0\u2014', 'x'.repeat(10_000), 'the of and to in']) {
       expect(matcher.match(junk)).toEqual([]);
     }
+  });
+
+  it('a direct question states no claim; the same words as a statement, or a quoted question, are scored', () => {
+    expect(isQuestion('Who shot the plane down?')).toBe(true);
+    expect(matcher.match('Did the US shoot down a Syrian aircraft for the first time?')).toEqual([]);
+    expect(matcher.match('The US shot down a Syrian aircraft for the first time.')[0]?.sentenceId).toBe(idOf('002', 'The incident marked the first time an American fighter jet'));
+    // A speaker's rhetorical question in quotes is the speaker's claim.
+    const quoted = '“What is this if not an act of aggression?”';
+    expect(isQuestion(quoted)).toBe(false);
+    expect(matcher.match(quoted).length).toBeGreaterThan(0);
   });
 
   it('a topic word or a bare name is not a claim', () => {

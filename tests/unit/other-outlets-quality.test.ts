@@ -17,7 +17,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const show = (r: Rates): string => `P ${pct(r.precision)} (${r.tp} right, ${r.fp} wrong) R ${pct(r.recall)} (${r.found}/${r.labelled})`;
 
 /** Regression floors, a little under the measured cross-validated figures (README, matching quality). */
-const FLOORS = { confident: { precision: 0.9, recall: 0.4 }, possible: { precision: 0.79, recall: 0.47 } };
+const FLOORS = { confident: { precision: 0.91, recall: 0.4 }, possible: { precision: 0.8, recall: 0.5 } };
 /** The issue's bars (printed; not met by this matcher, see README). */
 const BARS = { confident: { precision: 0.92, recall: 0.65 }, possible: { precision: 0.8, recall: 0.8 } };
 
@@ -29,7 +29,7 @@ let unmapped: string[];
 
 beforeAll(() => {
   const matcher = Matcher.build(corpus.sentences).useWordVectors(words);
-  data = rulePages(matcher, corpus.sentences);
+  data = rulePages(matcher, corpus.sentences, corpus.claims);
   unmapped = loadOtherOutlets(corpus.sentences).unmapped;
 });
 
@@ -79,10 +79,10 @@ describe('page matching on other outlets (cross-validated by page)', () => {
     expect(withS.recall).toBeGreaterThan(withoutS.recall);
   });
 
-  it('matchPage (the CLI and background path) highlights exactly what the evaluation scored', () => {
+  it('matchPage (the CLI and background path) highlights exactly what the evaluation scored, on every page', () => {
     const view = CorpusView.fromCorpus(corpus, words);
     const evaluated = ruleHighlights(data, PAGE_RULE);
-    for (const { page } of data.slice(0, 12)) {
+    for (const { page } of data) {
       const got = matchPage(view, page.text).map((m) => `${m.start}-${m.end}:${m.level}`);
       const want = (evaluated.get(page.file) ?? []).map((h) => `${h.start}-${h.end}:${h.level}`);
       expect(got, page.file).toEqual(want);

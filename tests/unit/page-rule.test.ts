@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusView, hardWrapBreaks, matchSentence, pageSentences } from '../../lib/match/page';
 import { OTHER_OUTLETS, outletPageText } from '../fixtures/match/other-outlets';
-import { PAGE_RULE, addSupport, decide, type PageRule, type PageSupport } from '../../lib/match/page-rule';
+import { AGREEMENT_SCORE, PAGE_RULE, addSupport, agreed, articleLinks, decide, type PageRule, type PageSupport } from '../../lib/match/page-rule';
 import { loadCorpus } from '../../scripts/corpus-io';
 
 const RULE: PageRule = { support: 0.6, confident: 0.7, confidentInEvent: 0.5, possible: 0.55, possibleInEvent: 0.4, softInEvent: 0.35 };
@@ -27,9 +27,42 @@ describe('page rule: the page event lowers the bar for its claims', () => {
   it('a sentence does not support itself, and a weak best match supports nothing', () => {
     const support: PageSupport = new Map();
     addSupport(support, 'q', m('b9', 'B', 0.65), RULE);
-    addSupport(support, 'weak', m('b8', 'B', 0.5), RULE);
+    // (A best match from AGREEMENT_SCORE up, under the support bar, is an agreement: see the next test.)
+    addSupport(support, 'weak', m('b8', 'B', AGREEMENT_SCORE - 0.05), RULE);
     expect(decide([m('b1', 'B', 0.52)], 'q', support, RULE)).toBeNull();
     expect(decide([m('b1', 'B', 0.52)], 'another', support, RULE)?.level).toBe('confident');
+    addSupport(support, 'agreeing', m('b7', 'B', 0.5), RULE);
+    expect(decide([m('b1', 'B', 0.52)], 'q', support, RULE)?.level).toBe('possible');
+  });
+
+  it('articles that state one claim are one event: the support of one extends to the others', () => {
+    const articleOf = (id: string) => id.slice(0, 1).toUpperCase();
+    const links = articleLinks([{ sentenceIds: ['a1', 'b1'] }, { sentenceIds: ['b2', 'c1'] }, { sentenceIds: ['d1', 'd2'] }], articleOf);
+    expect(Object.fromEntries(links)).toEqual({ A: ['B'], B: ['A', 'C'], C: ['B'] });
+    const support: PageSupport = new Map();
+    addSupport(support, 'other sentence', m('a9', 'A', 0.65), RULE, links);
+    // B shares a claim with A: its best match takes the lower bar; C is two steps away and does not.
+    expect(decide([m('x1', 'X', 0.6), m('b1', 'B', 0.52)], 'q', support, RULE)).toEqual({ match: m('b1', 'B', 0.52), level: 'confident' });
+    expect(decide([m('x1', 'X', 0.6), m('c1', 'C', 0.52)], 'q', support, RULE)).toEqual({ match: m('x1', 'X', 0.6), level: 'possible' });
+  });
+
+  it('two sentences whose best matches agree on an article under the support bar make it the event, at the possible level only', () => {
+    const weak = AGREEMENT_SCORE + 0.05;
+    expect(weak).toBeLessThan(RULE.support);
+    const support: PageSupport = new Map();
+    addSupport(support, 'first', m('b8', 'B', weak), RULE);
+    // One sentence is not an agreement, for itself or for another.
+    expect(agreed(support, 'B', 'other')).toBe(false);
+    expect(decide([m('x1', 'X', 0.5), m('b1', 'B', 0.45)], 'other', support, RULE)).toBeNull();
+    addSupport(support, 'second', m('b9', 'B', weak), RULE);
+    expect(agreed(support, 'B', 'first')).toBe(true);
+    expect(decide([m('x1', 'X', 0.5), m('b1', 'B', 0.45)], 'other', support, RULE)).toEqual({ match: m('b1', 'B', 0.45), level: 'possible' });
+    // Never a confident link, and not under the possible in-event bar; a best match under AGREEMENT_SCORE counts for nothing.
+    expect(decide([m('b1', 'B', 0.6)], 'other', support, RULE)?.level).toBe('possible');
+    expect(decide([m('b1', 'B', RULE.possibleInEvent - 0.01)], 'other', support, RULE)).toBeNull();
+    addSupport(support, 'third', m('c9', 'C', AGREEMENT_SCORE - 0.01), RULE);
+    addSupport(support, 'fourth', m('c8', 'C', AGREEMENT_SCORE - 0.01), RULE);
+    expect(agreed(support, 'C', 'other')).toBe(false);
   });
 
   it('the soft branch offers an in-event candidate the lexical score left out, as possible only', () => {
@@ -102,5 +135,18 @@ describe('the background grows a page support batch by batch', () => {
     const second = contexts.extend('tab|url', ['Something else entirely.']);
     expect([...(second.support?.get(anchor.articleId) ?? [])]).toEqual([anchor.text]);
     expect(PAGE_RULE.support).toBeLessThanOrEqual(1);
+  });
+
+  it('a restated sentence also supports the articles that share a claim with its own (the corpus claims)', () => {
+    const corpus = loadCorpus();
+    const view = CorpusView.fromCorpus(corpus);
+    const articleOf = new Map(corpus.sentences.map((s) => [s.id, s.articleId]));
+    const joint = corpus.claims.find((c) => new Set(c.sentenceIds.map((id) => articleOf.get(id))).size > 1)!;
+    const anchor = corpus.sentences.find((s) => s.id === joint.sentenceIds[0])!;
+    const others = [...new Set(joint.sentenceIds.map((id) => articleOf.get(id)!))].filter((a) => a !== anchor.articleId);
+    expect(view.articleLinks.get(anchor.articleId)).toEqual(expect.arrayContaining(others));
+    const context = new PageContexts().extend('tab|url', [anchor.text]);
+    expect(matchSentence(view, { start: 0, end: anchor.text.length, text: anchor.text }, null, context)?.level).toBe('confident');
+    for (const a of [anchor.articleId, ...others]) expect([...(context.support?.get(a) ?? [])]).toEqual([anchor.text]);
   });
 });
