@@ -190,6 +190,28 @@ describe('API contract', () => {
     for (const m of ms) expect(m.score).toBeGreaterThanOrEqual(POSSIBLE_SCORE);
   });
 
+  it('a limit cuts the whole ranking: the first k of all matches, reasons included, ties by sentence id', () => {
+    // Five reprints of every 20th corpus sentence that matches itself: a query restating one of them passes with its reprints at equal
+    // scores, so the cut falls among equals (the matcher ranks the passing candidates before listing reasons).
+    const reprinted = sentences.filter((s, i) => i % 20 === 0 && matcher.match(s.text, { limit: 1 })[0]?.sentenceId === s.id);
+    expect(reprinted.length).toBeGreaterThanOrEqual(20);
+    const copies = reprinted.flatMap((s) => [1, 2, 3, 4, 5].map((k) => ({ ...s, id: `${s.id}~${k}` })));
+    const m = Matcher.build([...sentences, ...copies]);
+    let cuts = 0;
+    for (const s of reprinted) {
+      const all = m.match(s.text, { limit: 100 });
+      expect(all.length).toBeGreaterThanOrEqual(6);
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        expect(a.score > b.score || (a.score === b.score && a.sentenceId < b.sentenceId)).toBe(true);
+      }
+      for (const limit of [1, 2, 3, 5]) expect(m.match(s.text, { limit })).toEqual(all.slice(0, limit));
+      if (all[0]!.score === all[1]!.score) cuts++;
+      for (const r of all) expect(r.reason.terms.length + r.reason.entities.length).toBeGreaterThan(0);
+    }
+    expect(cuts).toBeGreaterThan(reprinted.length / 2);
+  });
+
   it('serializes and loads to a matcher with identical results', () => {
     const json = JSON.parse(JSON.stringify(matcher.toJSON())) as unknown;
     const loaded = Matcher.load(json, sentences);
