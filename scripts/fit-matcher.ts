@@ -17,7 +17,7 @@ import { Matcher, buildContext } from '../lib/match';
 import { SEMANTIC_WEIGHT } from '../lib/match/matcher';
 import type { WordVectors } from '../lib/match/word-vectors';
 import { PAGE_CANDIDATES, pageSentences } from '../lib/match/page';
-import { addSupport, articleLinks, decide, softScore, type ArticleLinks, type PageRule, type PageSupport } from '../lib/match/page-rule';
+import { addSupport, articleLinks, decide, emptySupport, softScore, type ArticleLinks, type PageRule } from '../lib/match/page-rule';
 import { FEATURE_NAMES } from '../lib/match/pair-features';
 import { linkProbability, type FittedModel, type LinkModel } from '../lib/match/model';
 import { chooseThreshold, fitLogistic, type ScoredLink } from '../lib/match/fit';
@@ -250,7 +250,7 @@ export function rulePages(matcher: Matcher, sentences: readonly Sentence[], clai
 export function ruleHighlights(data: readonly RulePage[], rule: PageRule): Map<string, Highlight[]> {
   const out = new Map<string, Highlight[]>();
   for (const { page, rows, links } of data) {
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     for (const r of rows) addSupport(support, r.text, r.matches[0], rule, links);
     const hs: Highlight[] = [];
     for (const r of rows) {

@@ -14,7 +14,22 @@ export interface PageContext {
   readonly date: string | null;
   /** The page's event support (see page-rule.ts), grown as its sentences are matched; absent for a one-off
    * query. */
-  readonly support?: Map<string, Set<string>>;
+  readonly support?: PageSupport;
+}
+
+/** A page's event support, grown as its sentences are matched (page-rule.ts `addSupport`): corpus article id ->
+ * the page sentences (texts) whose best match in it is strong enough. */
+export interface PageSupport {
+  /** Best matches at the rule's `support` score or above: the article is the page's event. */
+  readonly strong: Map<string, Set<string>>;
+  /** Best matches at AGREEMENT_SCORE (page-rule.ts) or above: two of them make the article the page's event at
+   * the possible level. */
+  readonly agreeing: Map<string, Set<string>>;
+}
+
+/** An empty {@link PageSupport}. */
+export function emptySupport(): PageSupport {
+  return { strong: new Map(), agreeing: new Map() };
 }
 
 /** A weighted context vector: its top terms and their weights, with the vector's norm. */
@@ -81,13 +96,13 @@ export const MAX_PAGE_CONTEXTS = 64;
  * batch by batch: each batch is read in the context of every sentence of its page seen so far.
  */
 export class PageContexts {
-  private readonly pages = new Map<string, { counts: Map<string, number>; seen: Set<string>; support: Map<string, Set<string>> }>();
+  private readonly pages = new Map<string, { counts: Map<string, number>; seen: Set<string>; support: PageSupport }>();
 
   /** Adds a batch's sentences to the context of page `key` and returns the context to read the batch in. */
   extend(key: string, texts: readonly string[], date: string | null = null): PageContext {
     let page = this.pages.get(key);
     if (!page) {
-      page = { counts: new Map(), seen: new Set(), support: new Map() };
+      page = { counts: new Map(), seen: new Set(), support: emptySupport() };
       this.pages.set(key, page);
       if (this.pages.size > MAX_PAGE_CONTEXTS) this.pages.delete(this.pages.keys().next().value as string);
     }

@@ -13,6 +13,7 @@
  * by page, and ship in data/match-model.json (`rule`).
  */
 import MODEL from '../../data/match-model.json';
+import { emptySupport, type PageSupport } from './context';
 
 /** Thresholds of the page rule, on the matcher's score scale (see Matcher.match). */
 export interface PageRule {
@@ -33,9 +34,8 @@ export function lowestScore(rule: PageRule): number {
   return Math.min(rule.confidentInEvent, rule.possible, rule.possibleInEvent);
 }
 
-/** Corpus article id -> page sentences (texts) whose best match in it scores at least `rule.support`; and, under
- * `agreement:` + article id, those whose best match in it scores at least AGREEMENT_SCORE. */
-export type PageSupport = Map<string, Set<string>>;
+/** The page's support (context.ts, where a page's context carries it): its strong and its agreeing best matches per article. */
+export { emptySupport, type PageSupport };
 
 /** Score from which a sentence's best match counts towards the page's agreement on an article: two sentences
  * of a page whose best matches (each at this score or more, under the support bar) lie in one article make it
@@ -43,8 +43,6 @@ export type PageSupport = Map<string, Set<string>>;
  * and 0.45 lift recall from 49.9% to 52.0-52.1% at 81.1-81.2% precision (confident unchanged), 0.35 and 0.5
  * do not (49.7%, 50.0%); one sentence at 0.45 instead of two: 49.6%. */
 export const AGREEMENT_SCORE = 0.45;
-/** Key of an article's agreeing sentences in a {@link PageSupport} (the article id itself keys its support). */
-const agreementKey = (articleId: string): string => `agreement:${articleId}`;
 
 /** Corpus article id -> the other articles that state one of its claims (see {@link articleLinks}). */
 export type ArticleLinks = ReadonlyMap<string, readonly string[]>;
@@ -75,26 +73,26 @@ export function articleLinks(claims: ReadonlyArray<{ readonly sentenceIds: reado
 export function addSupport(support: PageSupport, text: string, best: { score: number; articleId: string } | undefined, rule: PageRule, links?: ArticleLinks): void {
   if (!best || best.score < Math.min(rule.support, AGREEMENT_SCORE)) return;
   for (const article of [best.articleId, ...(links?.get(best.articleId) ?? [])]) {
-    if (best.score >= rule.support) add(support, article, text);
-    if (best.score >= AGREEMENT_SCORE) add(support, agreementKey(article), text);
+    if (best.score >= rule.support) add(support.strong, article, text);
+    if (best.score >= AGREEMENT_SCORE) add(support.agreeing, article, text);
   }
 }
 
-function add(support: PageSupport, key: string, text: string): void {
-  const texts = support.get(key) ?? new Set<string>();
+function add(byArticle: Map<string, Set<string>>, articleId: string, text: string): void {
+  const texts = byArticle.get(articleId) ?? new Set<string>();
   texts.add(text);
-  support.set(key, texts);
+  byArticle.set(articleId, texts);
 }
 
 /** True when two sentences of the page agree on the article (see AGREEMENT_SCORE), one of them not `text`. */
 export function agreed(support: PageSupport | undefined, articleId: string, text: string): boolean {
-  const texts = support?.get(agreementKey(articleId));
+  const texts = support?.agreeing.get(articleId);
   return !!texts && texts.size >= 2 && texts.size - (texts.has(text) ? 1 : 0) >= 1;
 }
 
 /** True when another sentence of the page supports the article. */
 export function supported(support: PageSupport | undefined, articleId: string, text: string): boolean {
-  const texts = support?.get(articleId);
+  const texts = support?.strong.get(articleId);
   return !!texts && texts.size - (texts.has(text) ? 1 : 0) >= 1;
 }
 
@@ -114,7 +112,7 @@ export function decide<M extends { score: number; articleId: string }>(
   if (inEvent && inEvent.score >= rule.possibleInEvent) return { match: inEvent, level: 'possible' };
   const agreedOn = matches.find((m) => agreed(support, m.articleId, text));
   if (agreedOn && agreedOn.score >= rule.possibleInEvent) return { match: agreedOn, level: 'possible' };
-  if (!soft || rule.softInEvent >= 1 || !support?.size) return null;
+  if (!soft || rule.softInEvent >= 1 || !support?.strong.size) return null;
   let best: M | undefined;
   for (const m of soft()) if (supported(support, m.articleId, text) && (!best || m.score > best.score)) best = m;
   return best && best.score >= rule.softInEvent ? { match: best, level: 'possible' } : null;

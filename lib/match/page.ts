@@ -6,7 +6,7 @@ import type { Claim, Corpus, Figure, Sentence } from '../corpus/types';
 import { splitSentences } from '../corpus/sentences';
 import { extractFigures } from '../corpus/figures';
 import { Matcher, buildContext, type MatchReason, type PageContext, type SentenceMatch } from './index';
-import { PAGE_RULE, addSupport, articleLinks, decide, supported, lowestScore, softScore, type ArticleLinks, type PageRule, type PageSupport } from './page-rule';
+import { PAGE_RULE, addSupport, articleLinks, decide, emptySupport, supported, lowestScore, softScore, type ArticleLinks, type PageRule, type PageSupport } from './page-rule';
 import { FEATURE_NAMES } from './pair-features';
 import type { WordVectors } from './word-vectors';
 import { compareFigures, sameEvent, type FigureComparison } from './compare';
@@ -273,7 +273,7 @@ export function matchPage(view: CorpusView, text: string, pageDate: string | nul
   const sentences = pageSentences(text);
   const context = buildContext(sentences.map((s) => s.text), pageDate);
   const found = sentences.map((s) => candidatesOf(view, s.text, context, rule));
-  const support: PageSupport = new Map();
+  const support = emptySupport();
   sentences.forEach((s, i) => addSupport(support, s.text, found[i]!.matches[0], rule, view.articleLinks));
   return sentences.flatMap((s, i) => resolve(view, s, found[i]!, pageDate, support, rule) ?? []);
 }

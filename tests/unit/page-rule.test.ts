@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusView, hardWrapBreaks, matchSentence, pageSentences } from '../../lib/match/page';
 import { OTHER_OUTLETS, outletPageText } from '../fixtures/match/other-outlets';
-import { AGREEMENT_SCORE, PAGE_RULE, addSupport, agreed, articleLinks, decide, type PageRule, type PageSupport } from '../../lib/match/page-rule';
+import { AGREEMENT_SCORE, PAGE_RULE, addSupport, agreed, articleLinks, decide, emptySupport, type PageRule } from '../../lib/match/page-rule';
 import { loadCorpus } from '../../scripts/corpus-io';
 
 const RULE: PageRule = { support: 0.6, confident: 0.7, confidentInEvent: 0.5, possible: 0.55, possibleInEvent: 0.4, softInEvent: 0.35 };
@@ -16,16 +16,16 @@ describe('page rule: the page event lowers the bar for its claims', () => {
   });
 
   it('prefers the best match of an article another sentence of the page restates, at a lower bar', () => {
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     addSupport(support, 'other sentence', m('b9', 'B', 0.65), RULE);
     const matches = [m('a1', 'A', 0.6), m('b1', 'B', 0.52)];
     expect(decide(matches, 'q', support, RULE)).toEqual({ match: m('b1', 'B', 0.52), level: 'confident' });
     // Without support the same matches are only possible, and linked to the best one.
-    expect(decide(matches, 'q', new Map(), RULE)).toEqual({ match: m('a1', 'A', 0.6), level: 'possible' });
+    expect(decide(matches, 'q', emptySupport(), RULE)).toEqual({ match: m('a1', 'A', 0.6), level: 'possible' });
   });
 
   it('a sentence does not support itself, and a weak best match supports nothing', () => {
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     addSupport(support, 'q', m('b9', 'B', 0.65), RULE);
     // (A best match from AGREEMENT_SCORE up, under the support bar, is an agreement: see the next test.)
     addSupport(support, 'weak', m('b8', 'B', AGREEMENT_SCORE - 0.05), RULE);
@@ -39,7 +39,7 @@ describe('page rule: the page event lowers the bar for its claims', () => {
     const articleOf = (id: string) => id.slice(0, 1).toUpperCase();
     const links = articleLinks([{ sentenceIds: ['a1', 'b1'] }, { sentenceIds: ['b2', 'c1'] }, { sentenceIds: ['d1', 'd2'] }], articleOf);
     expect(Object.fromEntries(links)).toEqual({ A: ['B'], B: ['A', 'C'], C: ['B'] });
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     addSupport(support, 'other sentence', m('a9', 'A', 0.65), RULE, links);
     // B shares a claim with A: its best match takes the lower bar; C is two steps away and does not.
     expect(decide([m('x1', 'X', 0.6), m('b1', 'B', 0.52)], 'q', support, RULE)).toEqual({ match: m('b1', 'B', 0.52), level: 'confident' });
@@ -49,7 +49,7 @@ describe('page rule: the page event lowers the bar for its claims', () => {
   it('two sentences whose best matches agree on an article under the support bar make it the event, at the possible level only', () => {
     const weak = AGREEMENT_SCORE + 0.05;
     expect(weak).toBeLessThan(RULE.support);
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     addSupport(support, 'first', m('b8', 'B', weak), RULE);
     // One sentence is not an agreement, for itself or for another.
     expect(agreed(support, 'B', 'other')).toBe(false);
@@ -66,7 +66,7 @@ describe('page rule: the page event lowers the bar for its claims', () => {
   });
 
   it('the soft branch offers an in-event candidate the lexical score left out, as possible only', () => {
-    const support: PageSupport = new Map();
+    const support = emptySupport();
     addSupport(support, 'other', m('b9', 'B', 0.65), RULE);
     const soft = () => [m('a2', 'A', 0.9), m('b2', 'B', 0.36)];
     expect(decide([], 'q', support, RULE, soft)).toEqual({ match: m('b2', 'B', 0.36), level: 'possible' });
@@ -133,7 +133,7 @@ describe('the background grows a page support batch by batch', () => {
     const first = contexts.extend('tab|url', [anchor.text]);
     expect(matchSentence(view, { start: 0, end: anchor.text.length, text: anchor.text }, null, first)?.level).toBe('confident');
     const second = contexts.extend('tab|url', ['Something else entirely.']);
-    expect([...(second.support?.get(anchor.articleId) ?? [])]).toEqual([anchor.text]);
+    expect([...(second.support?.strong.get(anchor.articleId) ?? [])]).toEqual([anchor.text]);
     expect(PAGE_RULE.support).toBeLessThanOrEqual(1);
   });
 
@@ -147,6 +147,6 @@ describe('the background grows a page support batch by batch', () => {
     expect(view.articleLinks.get(anchor.articleId)).toEqual(expect.arrayContaining(others));
     const context = new PageContexts().extend('tab|url', [anchor.text]);
     expect(matchSentence(view, { start: 0, end: anchor.text.length, text: anchor.text }, null, context)?.level).toBe('confident');
-    for (const a of [anchor.articleId, ...others]) expect([...(context.support?.get(a) ?? [])]).toEqual([anchor.text]);
+    for (const a of [anchor.articleId, ...others]) expect([...(context.support?.strong.get(a) ?? [])]).toEqual([anchor.text]);
   });
 });
