@@ -4,38 +4,28 @@
  * page context ({@link buildContext}) the scorer also weighs whether the page and the candidate's article
  * are about the same event.
  */
-import type { Figure, Sentence } from '../corpus/types';
+import type { Sentence } from '../corpus/types';
 import { figuresOrNone } from '../corpus/figures';
-import { computeFeatures, packFeatures, quantityKeys, type PackedFeatures, type SentenceFeatures } from './features';
+import { computeFeatures, packFeatures, quantityKeys, type SentenceFeatures } from './features';
 import { FeatureStore } from './feature-store';
-import { decodeUint16, decodeUint32, encodeBase64 } from './base64';
-import { NUMBER_WORDS } from './lexicon';
-import { CandidateIndex, type PackedPostings } from './candidates';
+import { encodeBase64 } from './base64';
+import { CandidateIndex } from './candidates';
 export { MAX_QUERY_TERMS, MAX_TERM_SHARE } from './candidates';
-import { addTerms, contextSimilarity, contextVector, daysApart, type ContextVector, type PageContext } from './context';
-import { FEATURE_NAMES, pairFeatures, withRanks, type SentenceExtras } from './pair-features';
-import { FITTED, linkProbability } from './model';
-import { MIN_NAME_LENGTH, nameKey, nameKeys } from './names';
-import { framesOf } from './frames';
-import { STOP_WORDS, TITLE_WORDS } from './lexicon';
-import { shared } from './score';
-import { cosine, type WordVectors } from './word-vectors';
+import type { PageContext } from './context';
+import { ArticleEvents } from './article-events';
+import { foldNames, nameAliases } from './name-aliases';
+export { MIN_ALIAS_KEY } from './name-aliases';
+import { FEATURE_NAMES, extrasOf, pairFeatures, withRanks, type SentenceExtras } from './pair-features';
+import { isQuestion, mentionsNumber } from './sentence-kind';
+export { isQuestion } from './sentence-kind';
+import type { WordVectors } from './word-vectors';
+import { SEMANTIC_FLOOR, SEMANTIC_WEIGHT, SemanticPenalty } from './semantic';
+export { SEMANTIC_FLOOR, SEMANTIC_WEIGHT } from './semantic';
 import { CONTEXT_QUANTITY_LIFT, CONTEXT_SAME_EVENT, ENTITY_WEIGHT, MIN_SHARED_TERMS, MIN_SHARED_TERMS_IN_EVENT, QUANTITY_CONFLICT_PENALTY, QUANTITY_MATCH_BONUS, mass, scorePair, type EventEvidence, type PairScore, type TermWeights } from './score';
-
-/** Why two sentences were matched: the content terms and the names they share (readable forms). */
-export interface MatchReason {
-  terms: string[];
-  entities: string[];
-}
-
-/** One corpus sentence that states the same claim as the query. */
-export interface SentenceMatch {
-  sentenceId: string;
-  /** Same-claim score, about 0..1.2; compare with CONFIDENT_SCORE / POSSIBLE_SCORE. */
-  score: number;
-  level: 'confident' | 'possible';
-  reason: MatchReason;
-}
+import { CANDIDATES, CONFIDENT_SCORE, DEFAULT_LIMIT, MAX_CANDIDATES_PER_CLAIM, POSSIBLE_SCORE, type MatchOptions, type SentenceMatch } from './sentence-match';
+export { CANDIDATES, CONFIDENT_SCORE, DEFAULT_LIMIT, MAX_CANDIDATES_PER_CLAIM, POSSIBLE_SCORE, type MatchOptions, type MatchReason, type SentenceMatch } from './sentence-match';
+import { INDEX_VERSION, unpackPostings, type SerializedMatcher } from './serialized';
+export { INDEX_VERSION, type SerializedMatcher } from './serialized';
 
 /** A candidate whose score (its pair score moved by the semantic penalty) reaches the query's lowest score. */
 interface Passed {
@@ -47,69 +37,6 @@ interface Passed {
   sentenceId: string;
 }
 
-/** Options of {@link Matcher.match}. */
-export interface MatchOptions {
-  /** Corpus sentence ids never returned (e.g. the query's own occurrence). */
-  excludeIds?: ReadonlySet<string>;
-  /** Most matches returned (default DEFAULT_LIMIT). */
-  limit?: number;
-  /** Lowest score returned (default POSSIBLE_SCORE); lower values serve calibration, shown as 'possible'. */
-  minScore?: number;
-  /** The page the sentence is read in (see {@link buildContext}); without it the event is not weighed. */
-  context?: PageContext;
-  /** The caller's figure extraction for the query, when it needs the figures too (memoised, so they are
-   * extracted once); by default the matcher extracts them itself, only when a candidate makes them matter. */
-  figuresOf?: (text: string) => Figure[];
-  /** For the fitted model's page stage: corpus article id -> page sentences confidently restating it. */
-  support?: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-/** Score from which a match is shown by default. On the dev labels the false links cluster at 0.53-0.55
- * (pair precision drops to about 0.92 at 0.52); 0.56 keeps it about 0.97 with about 40% of members finding a
- * confident mate. Lower finds more paraphrases and more same-topic different claims. */
-export const CONFIDENT_SCORE = 0.56;
-/** Score from which a match is offered as "possible" (shown on demand): on the dev labels about half of the
- * members find a mate from this level; about 9% of the hard negatives are linked at it. */
-export const POSSIBLE_SCORE = 0.45;
-/** Candidates scored per query. Bounds per-query work whatever the corpus size; too low loses paraphrases
- * that BM25 ranks below copies of other claims on the same topic. */
-export const CANDIDATES = 30;
-/** Sentences of one claim kept among a query's candidates, once the matcher knows the claims
- * ({@link Matcher.groupClaims}). A page sentence is shown as the claim it restates, with every sentence of it
- * (page.ts), so a few of a claim's sentences are enough to find it; without a cap, a claim restated many times
- * (a wire story reprinted by many outlets, a corpus grown a hundredfold) fills every candidate place and the
- * query's other claims never reach the scorer. 5 = MAX_CLAIMS_JOINED (page.ts): the claims joined to a match
- * are read from its first five, which then may still all be one claim. The bundled corpus's claims have at most
- * 3 sentences, so at its own size the cap never binds. On the bench's corpus grown x10 (claims of up to 30
- * sentences) a cap of 3 kept fewer of the x1 matches' own sentences (72 of 81 against 74), by claim both keep
- * all. */
-export const MAX_CANDIDATES_PER_CLAIM = 5;
-/** Shortest transliteration key used to fold an unknown name onto an indexed one ("hm" is Hama and Hmeimim). */
-export const MIN_ALIAS_KEY = 3;
-/** How much a low cosine in the distilled sentence encoder (word-vectors.ts) lowers a scored pair:
- * `weight * max(0, SEMANTIC_FLOOR - cosine)`, the weight fitted by `npm run fit` (data/match-model.json
- * `semantic`). A penalty only: pairs the encoder finds close keep their lexical score (a bonus for them lifted
- * page recall as much but linked same-template corpus sentences, "... killed 96 people, including 21 children" /
- * "... killed ... including 19 children", failing the dev-eval precision bar). Only a pair the lexical score
- * already scores is moved; a matcher without word vectors scores as before. */
-export const SEMANTIC_WEIGHT: number = (FITTED as unknown as { semantic?: { weight: number } }).semantic?.weight ?? 0;
-/** The cosine under which the penalty starts: over a page sentence's candidates, right pairs have a median
- * cosine of about 0.6 (quartiles 0.44-0.74) and wrong ones about 0.18 (95th percentile 0.55). */
-export const SEMANTIC_FLOOR = 0.45;
-/** Default number of matches returned. */
-export const DEFAULT_LIMIT = 10;
-/** Version of the serialized form; a mismatch makes {@link Matcher.load} rebuild. */
-export const INDEX_VERSION = 4;
-
-/** JSON form of a matcher (stored as `Corpus.index`). */
-export interface SerializedMatcher {
-  version: number;
-  ids: string[];
-  vocab: string[];
-  features: PackedFeatures[];
-  /** The candidate index's arrays (see PackedPostings; term ids index `vocab`), little-endian, base64. */
-  postings: { offsets: string; postings: string; lengths: string };
-}
 
 /** Claim matcher over a corpus of sentences (see module doc). */
 export class Matcher {
@@ -125,18 +52,12 @@ export class Matcher {
    * corpus: a plain array written at scattered positions of a large corpus turns into a slow dictionary. */
   private masses = new Float64Array(0);
   private readonly weights: TermWeights = { idf: (t) => this.idf(t) };
-  /** Context vector per article id (built lazily from its sentences' terms; cleared by add). */
-  private articleVectors = new Map<string, ContextVector>();
-  /** Whole-article contexts handed out by {@link Matcher.articleContext} (cleared by add). */
-  private articleContexts = new Map<string, PageContext>();
-  /** Per page context: its vector and its similarity to each article (cleared by add). */
-  private pageVectors = new WeakMap<PageContext, { vector: ContextVector; sims: Map<string, number> }>();
+  /** Articles as events, against page contexts (made anew by add). */
+  private events = this.newEvents();
   /** Claim number per sentence position (see {@link Matcher.groupClaims}); -1 or past the end: no claim. */
   private claimNumbers: Int32Array | undefined;
-  /** Sentence positions per article id (built on first use; cleared by add). */
-  private byArticle: Map<string, number[]> | undefined;
   /** The distilled sentence encoder and its weight (see {@link useWordVectors}); corpus vectors made lazily. */
-  private semantic: { words: WordVectors; weight: number; vectors: Array<Float32Array | null | undefined> } | undefined;
+  private semantic: SemanticPenalty | undefined;
 
   private constructor() {}
 
@@ -146,17 +67,8 @@ export class Matcher {
    * turns it off. Indexed-sentence queries ({@link matchIndexed}: clustering, the corpus build) never use it.
    */
   useWordVectors(words: WordVectors | null, weight = SEMANTIC_WEIGHT): this {
-    this.semantic = words && weight !== 0 ? { words, weight, vectors: [] } : undefined;
+    this.semantic = words && weight !== 0 ? new SemanticPenalty(words, weight, this.sentences) : undefined;
     return this;
-  }
-
-  /** The semantic term of the query vector `qv` and candidate `i` (0 without vectors). */
-  private semanticTerm(qv: Float32Array | null | undefined, i: number): number {
-    const sem = this.semantic;
-    if (!sem || !qv) return 0;
-    let c = sem.vectors[i];
-    if (c === undefined) c = sem.vectors[i] = sem.words.embed(this.sentences[i]?.text ?? '');
-    return c ? -sem.weight * Math.max(0, SEMANTIC_FLOOR - cosine(qv, c)) : 0;
   }
 
   /** Builds the index and features of `sentences`. */
@@ -211,10 +123,7 @@ export class Matcher {
     this.masses = new Float64Array(0);
     this.extras = [];
     this.aliases = undefined;
-    this.articleVectors = new Map();
-    this.articleContexts = new Map();
-    this.pageVectors = new WeakMap();
-    this.byArticle = undefined;
+    this.events = this.newEvents();
   }
 
   /**
@@ -268,7 +177,7 @@ export class Matcher {
       const own = support?.get(sentence.articleId);
       const n = own ? own.size - (own.has(text) ? 1 : 0) : 0;
       const x = pairFeatures(q, c, qx, this.extrasAt(i), this.weights, { q: qMass, c: this.massOf(i, c) }, this.eventOf(i, opts.context), n);
-      out.push({ index: i, sentenceId: sentence.id, articleId: sentence.articleId, x, q });
+      out.push({ index: i, sentenceId: sentence.id, articleId: sentence.articleId, x, q, c });
     }
     withRanks(out.map((o) => o.x));
     return out;
@@ -280,37 +189,6 @@ export class Matcher {
     return e;
   }
 
-  /**
-   * Experimental, not used by the extension: matches decided by the fitted link model (model.ts) instead of
-   * the hand-set lexical score; `score` is the probability of stating the same claim. Cross-validated by page
-   * it is not yet better than {@link match} (README, matching quality), so nothing ships on it.
-   */
-  matchFitted(text: string, opts: MatchOptions = {}): SentenceMatch[] {
-    const scored = this.candidateFeatures(text, opts);
-    if (scored.length === 0) return [];
-    const model = FITTED.first;
-    const minScore = opts.minScore ?? model.possible;
-    const out: SentenceMatch[] = [];
-    for (const cand of scored) {
-      const p = linkProbability(model, cand.x);
-      if (p < minScore) continue;
-      const c = this.features.get(cand.index)!;
-      const common = shared(cand.q, c);
-      const readable = (t: string): string => c.surface.get(t) ?? cand.q.surface.get(t) ?? t;
-      out.push({
-        sentenceId: cand.sentenceId,
-        score: Math.round(p * 1000) / 1000,
-        level: p >= model.confident ? 'confident' : 'possible',
-        reason: {
-          terms: common.filter((t) => !cand.q.entities.has(t) && !c.entities.has(t)).map(readable),
-          entities: common.filter((t) => cand.q.entities.has(t) || c.entities.has(t)).map(readable),
-        },
-      });
-    }
-    out.sort((a, b) => b.score - a.score || (a.sentenceId < b.sentenceId ? -1 : 1));
-    return out.slice(0, opts.limit ?? DEFAULT_LIMIT);
-  }
-
   /** Ranked matches of a page sentence against corpus sentences, best first; [] when unsure. */
   match(text: string, opts: MatchOptions = {}): SentenceMatch[] {
     if (typeof text !== 'string' || !/\p{L}{2}/u.test(text) || isQuestion(text)) return [];
@@ -320,7 +198,8 @@ export class Matcher {
     const withFigures = () => ({ ...q, ...quantityKeys(figuresOrNone(text, opts.figuresOf)) });
     // The query's vector is made only when a candidate is scored (most page sentences have none).
     let vector: Float32Array | null | undefined;
-    const queryVector = this.semantic ? () => (vector === undefined ? (vector = this.semantic!.words.embed(text)) : vector) : undefined;
+    const sem = this.semantic;
+    const queryVector = sem ? () => (vector === undefined ? (vector = sem.embed(text)) : vector) : undefined;
     return this.matchFeatures(q, opts, mentionsNumber(text) ? withFigures : undefined, queryVector);
   }
 
@@ -364,7 +243,7 @@ export class Matcher {
       const p = pairAt(k);
       const sentence = this.sentences[i];
       if (!p || !sentence || !this.features.get(i)) return;
-      const score = p.score + (queryVector ? this.semanticTerm(queryVector(), i) : 0);
+      const score = p.score + (queryVector && this.semantic ? this.semantic.term(queryVector(), i) : 0);
       if (score >= minScore) passed.push({ i, p, score, rounded: Math.round(score * 1000) / 1000, sentenceId: sentence.id });
     });
     passed.sort((a, b) => b.rounded - a.rounded || (a.sentenceId < b.sentenceId ? -1 : 1));
@@ -387,48 +266,9 @@ export class Matcher {
     return near(minScore) || near(CONFIDENT_SCORE);
   }
 
-  /**
-   * The query with its unknown names spelt the corpus's way: a name term no indexed sentence holds
-   * ("sheikhun") becomes the indexed term with the same transliteration key ("sheikhoun", see names.ts).
-   */
+  /** The query with its unknown names spelt the corpus's way (name-aliases.ts). */
   private foldNames(q: SentenceFeatures): SentenceFeatures {
-    const rename = new Map<string, string>();
-    for (const t of q.terms) {
-      // Names: entity terms, and capitalised words where capitals mark no name (first word, headlines).
-      if (!q.entities.has(t) && !/^\p{Lu}/u.test(q.surface.get(t) ?? '')) continue;
-      if (t.length < MIN_NAME_LENGTH || this.index.df(t) > 0 || !/^[a-z]+$/.test(t)) continue;
-      const aliases = this.nameAliases();
-      const alias = aliases.get(nameKey(t)) ?? aliases.get(nameKey(q.surface.get(t) ?? t));
-      if (alias) rename.set(t, alias);
-    }
-    if (rename.size === 0) return q;
-    const r = (t: string): string => rename.get(t) ?? t;
-    const surface = new Map<string, string>();
-    for (const [t, form] of q.surface) surface.set(r(t), form);
-    return {
-      ...q,
-      terms: new Set([...q.terms].map(r)),
-      bigrams: new Set([...q.bigrams].map((g) => g.split(' ').map(r).join(' '))),
-      entities: new Set([...q.entities].map(r)),
-      attribution: new Set([...q.attribution].map(r)),
-      surface,
-    };
-  }
-
-  /** Transliteration key -> the indexed term of that key held by most sentences (built on first use). */
-  private nameAliases(): Map<string, string> {
-    if (this.aliases) return this.aliases;
-    const best = new Map<string, [string, number]>();
-    for (const t of this.index.terms()) {
-      if (t.length < MIN_NAME_LENGTH || !/^[a-z]+$/.test(t)) continue;
-      const key = nameKey(t);
-      if (key.length < MIN_ALIAS_KEY) continue;
-      const df = this.index.df(t);
-      const cur = best.get(key);
-      if (!cur || df > cur[1] || (df === cur[1] && t < cur[0])) best.set(key, [t, df]);
-    }
-    this.aliases = new Map([...best].map(([k, [t]]) => [k, t]));
-    return this.aliases;
+    return foldNames(q, this.index, () => (this.aliases ??= nameAliases(this.index)));
   }
 
   /** Number of the query's terms that some indexed sentence holds. */
@@ -468,61 +308,17 @@ export class Matcher {
 
   /** The event evidence of candidate `i` read against a page context (none without a context). */
   private eventOf(i: number, context?: PageContext): EventEvidence | undefined {
-    const sentence = this.sentences[i];
-    if (!context || !sentence) return undefined;
-    let page = this.pageVectors.get(context);
-    if (!page) {
-      page = { vector: contextVector(context.counts, (t) => this.knownIdf(t)), sims: new Map() };
-      this.pageVectors.set(context, page);
-    }
-    let similarity = page.sims.get(sentence.articleId);
-    if (similarity === undefined) {
-      similarity = contextSimilarity(page.vector, this.articleVector(sentence.articleId));
-      page.sims.set(sentence.articleId, similarity);
-    }
-    return { similarity, daysApart: daysApart(context.date, sentence.date) };
+    return this.events.eventOf(i, context);
   }
 
   /** Context of a corpus article (all its sentences, or all but `withoutId`), as if the article were the
    * page: used by clustering and by leave-one-out evaluation. Cached when whole. */
   articleContext(articleId: string, date: string | null = null, withoutId?: string): PageContext {
-    const key = `${articleId}\u0000${date ?? ''}`;
-    const cached = withoutId === undefined ? this.articleContexts.get(key) : undefined;
-    if (cached) return cached;
-    const context = { counts: this.articleCounts(articleId, withoutId), date };
-    if (withoutId === undefined) this.articleContexts.set(key, context);
-    return context;
+    return this.events.articleContext(articleId, date, withoutId);
   }
 
-  /** Term counts over an article's sentences (sentences holding each term). */
-  private articleCounts(articleId: string, withoutId?: string): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const i of this.articlePositions(articleId)) {
-      if (this.sentences[i]!.id !== withoutId) addTerms(counts, this.features.terms(i));
-    }
-    return counts;
-  }
-
-  /** Positions of an article's sentences, in corpus order (one pass over the corpus builds them all). */
-  private articlePositions(articleId: string): readonly number[] {
-    if (!this.byArticle) {
-      this.byArticle = new Map();
-      this.sentences.forEach((s, i) => {
-        const list = this.byArticle!.get(s.articleId);
-        if (list) list.push(i);
-        else this.byArticle!.set(s.articleId, [i]);
-      });
-    }
-    return this.byArticle.get(articleId) ?? [];
-  }
-
-  private articleVector(articleId: string): ContextVector {
-    let v = this.articleVectors.get(articleId);
-    if (!v) {
-      v = contextVector(this.articleCounts(articleId), (t) => this.knownIdf(t));
-      this.articleVectors.set(articleId, v);
-    }
-    return v;
+  private newEvents(): ArticleEvents {
+    return new ArticleEvents(this.sentences, this.features, (t) => this.knownIdf(t));
   }
 
   private massOf(i: number, f: SentenceFeatures): number {
@@ -557,36 +353,8 @@ export interface ScoredCandidate {
   x: number[];
   /** The query's features. */
   q: SentenceFeatures;
-}
-
-const NAME_IGNORE: ReadonlySet<string> = new Set([...STOP_WORDS, ...TITLE_WORDS, 'syria', 'syrian', 'russia', 'russian']);
-
-/** Name keys and frames of a text. */
-function extrasOf(text: string): SentenceExtras {
-  return { names: nameKeys(text, NAME_IGNORE), frames: framesOf(text) };
+  /** The candidate's features. */
+  c: SentenceFeatures;
 }
 
 export { FEATURE_NAMES };
-
-/** True when the text has a digit or a number word (so it may state a figure). */
-function mentionsNumber(text: string): boolean {
-  return /\d/.test(text) || text.toLowerCase().split(/[^a-z]+/).some((w) => NUMBER_WORDS.has(w));
-}
-
-/** The candidate index of a serialized matcher, or null when its arrays do not fit `count` sentences. */
-function unpackPostings(vocab: readonly string[], p: SerializedMatcher['postings'], count: number): CandidateIndex | null {
-  try {
-    const packed: PackedPostings = { offsets: decodeUint32(p.offsets), postings: decodeUint32(p.postings), lengths: decodeUint16(p.lengths) };
-    const fits = packed.offsets.length === vocab.length + 1 && packed.lengths.length === count && packed.offsets[vocab.length] === packed.postings.length;
-    return fits ? CandidateIndex.fromPacked(vocab, packed) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A direct question ("Who shot the plane down?") asks and states no claim; a quoted one ("“What is this if
- * not an act of aggression?”", a speaker's rhetorical question) is left to the scorer. */
-export function isQuestion(text: string): boolean {
-  const t = text.trim();
-  return t.endsWith('?') && !/^["“'‘«]/u.test(t);
-}

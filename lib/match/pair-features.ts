@@ -5,8 +5,9 @@
  * (frames.ts), the page's event context and the candidate's standing among the query's candidates.
  */
 import type { SentenceFeatures } from './features';
-import { nameKey, sharedNames } from './names';
-import { frameOf } from './frames';
+import { nameKey, nameKeys, sharedNames } from './names';
+import { frameOf, framesOf } from './frames';
+import { STOP_WORDS, TITLE_WORDS } from './lexicon';
 import {
   CONTAINMENT_PRIOR,
   EVENT_MAX_DAYS,
@@ -150,4 +151,12 @@ function softCover(a: SentenceFeatures, b: SentenceFeatures, bx: SentenceExtras,
     if (hit) got += termWeight(t, a, a, w);
   }
   return got / (massA || 1);
+}
+
+/** Words never read as names of an event: function words, titles, and the country names nearly every sentence holds. */
+const NAME_IGNORE: ReadonlySet<string> = new Set([...STOP_WORDS, ...TITLE_WORDS, 'syria', 'syrian', 'russia', 'russian']);
+
+/** Name keys and frames of a text. */
+export function extrasOf(text: string): SentenceExtras {
+  return { names: nameKeys(text, NAME_IGNORE), frames: framesOf(text) };
 }

@@ -4,6 +4,7 @@ import { chooseThreshold, fitLogistic } from '../../lib/match/fit';
 import { boostedProbability, fitBoosted } from '../../lib/match/boost';
 import { FITTED, linkProbability, modelFits } from '../../lib/match/model';
 import { FEATURE_NAMES } from '../../lib/match/pair-features';
+import { matchFitted } from '../../lib/match/fitted-match';
 import { loadCorpus } from '../../scripts/corpus-io';
 import { collect, fitModel } from '../../scripts/fit-matcher';
 
@@ -51,9 +52,9 @@ describe('the experimental fitted link model', () => {
     const corpus = loadCorpus();
     const matcher = Matcher.build(corpus.sentences);
     const s = corpus.sentences.find((x) => x.text.includes('Tomahawk') && x.text.length > 60)!;
-    const got = matcher.matchFitted(s.text, { minScore: 0 });
+    const got = matchFitted(matcher, s.text, { minScore: 0 });
     expect(got[0]?.sentenceId).toBe(s.id);
-    expect(matcher.matchFitted('zzzz qqqq', {})).toEqual([]);
+    expect(matchFitted(matcher, 'zzzz qqqq', {})).toEqual([]);
   });
 
   it('the committed coefficients are what npm run fit computes (reproducible)', () => {
