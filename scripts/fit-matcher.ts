@@ -225,7 +225,7 @@ const SOFT_CANDIDATE = FEATURE_NAMES.indexOf('softCandidate');
 /** Precision the rule's thresholds aim at on the pages they are chosen on (a margin over the bars): held out,
  * thresholds chosen at the edge of the training pages' curve lose 1-1.5 points. Measured with the question rule,
  * before the article links (20 page splits, confident): 0.93 91.6% / 42.9%, 0.935 92.5% / 42.6%, 0.94 93.3% /
- * 42.3%; with the links 0.93 gives 92.3% / 43.0% and 0.935 93.0% / 42.5% (README, Other outlets). */
+ * 42.3%; with the links 0.93 gives 92.3% / 43.0% and 0.935 93.0% / 42.5% (docs/matching-log.md). */
 export const RULE_CONFIDENT_PRECISION = 0.935;
 export const RULE_POSSIBLE_PRECISION = 0.82;
 

@@ -1,7 +1,7 @@
 /**
  * Experimental, not used by the extension: matches decided by the fitted link model (model.ts, fitted by
  * `npm run fit`) instead of the lexical score. Cross-validated by page it is not better than `Matcher.match`
- * (README, Other outlets: "A fitted model"), so nothing ships on it; it is kept with its coefficients for the
+ * (docs/matching-log.md: "A fitted model"), so nothing ships on it; it is kept with its coefficients for the
  * next attempt.
  */
 import type { Matcher } from './matcher';

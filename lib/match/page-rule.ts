@@ -52,7 +52,7 @@ export type ArticleLinks = ReadonlyMap<string, readonly string[]>;
  * and its rewrites, a digest's items), and the corpus's claims join their sentences. A page that restates one
  * of them is about that event, so the page rule's lower bar extends to the others ({@link addSupport}). On the
  * other-outlets pages (20 page splits): confident 92.5% / 42.6% → 93.0% / 42.5% at the same target, possible
- * 80.5% / 49.6% → 81.1% / 49.9% (README, Other outlets).
+ * 80.5% / 49.6% → 81.1% / 49.9% (docs/matching-log.md).
  */
 export function articleLinks(claims: ReadonlyArray<{ readonly sentenceIds: readonly string[] }>, articleOf: (sentenceId: string) => string | undefined): ArticleLinks {
   const links = new Map<string, Set<string>>();

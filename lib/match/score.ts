@@ -138,7 +138,7 @@ export function mass(f: SentenceFeatures, w: TermWeights): number {
 /** Weight of two different terms that say one thing (a name spelt another way, "Shaykhun" / "Sheikhoun", when
  * both spellings are indexed; two words of one event frame, "killed" / "died", see frames.ts), relative to the
  * lighter of the two terms. Below 1: a paraphrase is weaker evidence than the same word. Measured on the
- * other-outlets pages with FRAME_CONFLICT_PENALTY (README, matching quality): 0.5-0.75 lift recall, 1 costs
+ * other-outlets pages with FRAME_CONFLICT_PENALTY (docs/matching-log.md): 0.5-0.75 lift recall, 1 costs
  * precision. */
 export const EQUIVALENT_WEIGHT = 0.75;
 /** Shortest transliteration key that makes two names equivalent (as MIN_ALIAS_KEY in matcher.ts: "hm" is Hama and Hmeimim). */
