@@ -17,6 +17,7 @@ import { Matcher, buildContext } from '../lib/match';
 import { SEMANTIC_WEIGHT } from '../lib/match/matcher';
 import type { WordVectors } from '../lib/match/word-vectors';
 import { PAGE_CANDIDATES, pageSentences } from '../lib/match/page';
+import { matchWithClauses } from '../lib/match/clauses';
 import { addSupport, articleLinks, decide, emptySupport, softScore, type ArticleLinks, type PageRule } from '../lib/match/page-rule';
 import { FEATURE_NAMES } from '../lib/match/pair-features';
 import { linkProbability, type FittedModel, type LinkModel } from '../lib/match/model';
@@ -239,7 +240,8 @@ export function rulePages(matcher: Matcher, sentences: readonly Sentence[], clai
     const context = buildContext(ss.map((s) => s.text));
     const rows = ss.map((s) => ({
       ...s,
-      matches: matcher.match(s.text, { context, limit: PAGE_CANDIDATES, minScore: RULE_MIN_SCORE }).map((m) => ({ sentenceId: m.sentenceId, score: m.score, articleId: articleOf.get(m.sentenceId) ?? '' })),
+      // As page.ts reads a page sentence: whole and as its clauses (clauses.ts).
+      matches: matchWithClauses(matcher, s.text, { context, limit: PAGE_CANDIDATES, minScore: RULE_MIN_SCORE }).map((m) => ({ sentenceId: m.sentenceId, score: m.score, articleId: articleOf.get(m.sentenceId) ?? '' })),
       soft: matcher.candidateFeatures(s.text, { context }).map((c) => ({ sentenceId: c.sentenceId, articleId: c.articleId, score: Math.round(softScore(c.x, SOFT_QUERY, SOFT_CANDIDATE) * 1000) / 1000 })),
     }));
     return { page, rows, links };

@@ -10,6 +10,7 @@ import { PAGE_RULE, addSupport, articleLinks, decide, emptySupport, supported, l
 import { FEATURE_NAMES } from './pair-features';
 import type { WordVectors } from './word-vectors';
 import { compareFigures, sameEvent, type FigureComparison } from './compare';
+import { matchWithClauses } from './clauses';
 
 /** A corpus sentence that states the claim, as shown to the reader. */
 export interface Mention {
@@ -202,7 +203,8 @@ function candidatesOf(view: CorpusView, text: string, context: PageContext | und
   let figures: Figure[] | undefined;
   const figuresOf = (t: string) => (figures ??= extractFigures(t));
   const opts = { limit: PAGE_CANDIDATES, minScore: lowestScore(rule), figuresOf };
-  const matches = view.matcher.match(text, context ? { ...opts, context } : opts).map((m) => ({ ...m, articleId: view.sentenceById.get(m.sentenceId)?.articleId ?? '' }));
+  // A long sentence is read as its clauses too (clauses.ts): each candidate at its best score over them.
+  const matches = matchWithClauses(view.matcher, text, context ? { ...opts, context } : opts).map((m) => ({ ...m, articleId: view.sentenceById.get(m.sentenceId)?.articleId ?? '' }));
   let soft: Array<SentenceMatch & { articleId: string }> | undefined;
   const softOf = () =>
     (soft ??= view.matcher.candidateFeatures(text, { context, figuresOf }).map((c) => ({
