@@ -99,7 +99,8 @@ export default defineConfig({
     // shortcut, context menu) without host access to every site. contextMenus: "Check this page" and
     // "Check selection". scripting: inject the checker into that tab, and register it for sites the reader
     // asked to "Always check" (their host permission is requested at that moment, from the optional list).
-    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
+    // offscreen (Chrome): the matcher's document, which keeps the corpus index loaded between pages.
+    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     icons: ICONS,
     // WXT adds the popup page to this (Manifest V2: see the build:manifestGenerated hook).
     action: { default_icon: ICONS, default_title: 'Crosscheck' },

@@ -36,6 +36,15 @@ export interface Requests extends AnnotationRequests, PopupRequests {
   contentReady: { req: { url: string }; res: { mode: CheckMode; sensitivity: Sensitivity; dismissed: string[] } };
   /** Match a batch of page sentences against the corpus (the background holds the index). */
   matchSentences: { req: { url: string; pageDate: string | null; sentences: SentenceQuery[] }; res: { results: SentenceResult[] } };
+  /** Background -> the offscreen matcher (Chrome): match a page's batch there; `page` keys its event context. */
+  offscreenMatch: { req: { page: string; pageDate: string | null; sentences: SentenceQuery[] }; res: { results: SentenceResult[] } };
+  /** Background -> the offscreen matcher: reload the index (the reader's notes changed). */
+  offscreenReset: { req: Record<string, never>; res: { ok: boolean } };
+  /** Background -> the offscreen matcher: join the reader's notes added since its index loaded. */
+  offscreenJoin: { req: Record<string, never>; res: { ok: boolean } };
+  /** Extension pages -> the offscreen matcher: what its index holds once loaded (the corpus's sentences, the
+   * word vectors' words). */
+  offscreenIndex: { req: Record<string, never>; res: { sentences: number; words: number } };
   /** Open the popup on a claim (the card's "open in popup" and "annotate" actions). */
   openPopup: { req: { claim: string; intent: PopupIntent; quote: string; url: string }; res: { opened: boolean } };
   /** Check the whole page now (on demand). */
@@ -93,6 +102,10 @@ const NAMES: Record<RequestName, true> = {
   ...POPUP_REQUEST_NAMES,
   contentReady: true,
   matchSentences: true,
+  offscreenMatch: true,
+  offscreenReset: true,
+  offscreenIndex: true,
+  offscreenJoin: true,
   openPopup: true,
   checkPage: true,
   checkSelection: true,
@@ -171,6 +184,10 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   dismissMatch: ({ url, claim }, ctx) => onOrigin(url, ctx.origin) && typeof claim === 'string',
   pageDismissed: ({ url }, ctx) => onOrigin(url, ctx.origin),
   // Extension pages only: every site's notes, other tabs, and background -> tab requests.
+  offscreenMatch: false,
+  offscreenReset: false,
+  offscreenIndex: false,
+  offscreenJoin: false,
   deleteAnnotation: false,
   listAnnotations: false,
   importAnnotations: false,

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, stopServiceWorker } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/server';
 import { loadCorpus } from './corpus-io';
 import { median, seededRandom } from './bench-util';
@@ -162,28 +162,6 @@ async function baselineLongTasks(url: string): Promise<LongTask[]> {
     return (await longTasks(await plain.newContext(), url, false)).tasks;
   } finally {
     await plain.close();
-  }
-}
-
-/**
- * Stops the extension's service worker, as Chrome does after about 30 s idle (DevTools protocol: closing the
- * worker's target terminates it), and waits until it is gone; the next message from a page starts it again.
- */
-async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  try {
-    const cdp = await context.newCDPSession(page);
-    const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    for (const t of targetInfos.filter(isOurs)) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-    for (let i = 0; i < 100; i++) {
-      const { targetInfos: now } = await cdp.send('Target.getTargets');
-      if (!now.some(isOurs)) return;
-      await page.waitForTimeout(50);
-    }
-    throw new Error('the service worker did not stop');
-  } finally {
-    await page.close();
   }
 }
 

@@ -26,7 +26,7 @@ import {
   listAnnotations,
   listPage,
   saveAnnotation,
-} from './annotations-db';
+} from '../../utils/annotations-db';
 
 /** Bounds of one listing or export batch (the same as the page's import batches). */
 export const BATCH_LIMITS: BatchLimits = MESSAGE_BATCH;
@@ -57,6 +57,8 @@ export interface AnnotationServiceDeps {
   orphans: OrphanStore;
   /** The corpus view must be rebuilt without the reader's notes (after a delete or an import that replaced some). */
   resetMatcher(): void;
+  /** Notes were added (a save, an import): a matcher outside this service (the offscreen one) joins them. */
+  notesAdded?(): void;
 }
 
 /** Runs tasks one at a time, in call order; a failed task does not stop the next. */
@@ -138,6 +140,7 @@ export class AnnotationService {
       this.withDb((db) => saveAnnotation(db, valid, { origin: options.origin ?? null, copyId: () => newAnnotationId(), ...(base === undefined ? {} : { base }) })),
     );
     if (this.view) joinNotes(this.view, [outcome.annotation]);
+    this.deps.notesAdded?.();
     return outcome;
   }
 
@@ -247,6 +250,7 @@ export class AnnotationService {
       const view = this.view;
       joinNotes(view, await this.withDb((db) => listAnnotations(db)));
     }
+    if (counts.added > 0 && counts.updated === 0) this.deps.notesAdded?.();
     return counts;
   }
 

@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { sendToTab } from '../../utils/messaging';
-import { openAnnotationsDb } from './annotations-db';
+import { openAnnotationsDb } from '../../utils/annotations-db';
 import { AnnotationService } from './annotation-service';
 import { CONTENT_SCRIPT_FILE } from './tabs';
 
@@ -22,12 +22,14 @@ const MENU = { annotate: 'crosscheck-annotate-selection', page: 'crosscheck-anno
 const READY_TRIES = 20;
 const READY_PAUSE_MS = 100;
 
-/** The service on the browser's IndexedDB; `resetMatcher` drops the corpus view so it is rebuilt. */
-export function createAnnotationService(resetMatcher: () => void): AnnotationService {
+/** The service on the browser's IndexedDB; `resetMatcher` drops the corpus view so it is rebuilt, `notesAdded`
+ * tells the offscreen matcher to join new notes. */
+export function createAnnotationService(resetMatcher: () => void, notesAdded?: () => void): AnnotationService {
   return new AnnotationService({
     openDb: (onGone) => openAnnotationsDb(indexedDB, onGone),
     orphans: { get: () => orphansItem.getValue(), set: (ids) => orphansItem.setValue(ids) },
     resetMatcher,
+    ...(notesAdded ? { notesAdded } : {}),
   });
 }
 

@@ -2,34 +2,57 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { PageContexts } from '../../lib/match';
 import { matchSentence } from '../../lib/match/page';
+import type { SentenceQuery, SentenceResult } from '../../lib/protocol';
 import { siteEnabled } from '../../lib/settings';
 import { listen } from '../../utils/messaging';
 import { popupRequestItem } from '../../utils/settings';
 import { createAnnotationService } from './annotations';
 import { checkTab, pending, syncAlwaysCheck } from './checks';
-import { INDEX_MARKS, createCorpusIndex } from './corpus-index';
+import { INDEX_MARKS, createCorpusIndex } from '../../utils/corpus-index';
 import { createMenus, onCommand, onMenu } from './menus';
 import { startPopupSupport } from './popup-support';
+import { offscreenMatcher } from './offscreen';
 import { createSettingsCache } from './settings-cache';
 import { activeTabId, openPopup } from './tabs';
 
 /** The event context of each page being checked, per tab and URL. */
 const pageContexts = new PageContexts();
 /** The reader's annotations: their store, and their sentences joined to the corpus matcher (which they reset). */
-const annotations = createAnnotationService(() => index.reset());
-/** The corpus index, joined with the reader's notes. */
+const annotations = createAnnotationService(
+  () => {
+    index.reset();
+    offscreen?.reset();
+  },
+  () => offscreen?.joinNotes(),
+);
+/** This worker's corpus index, joined with the reader's notes: the matcher where there is no offscreen one
+ * (Firefox), else only the popup's claim labels and the fallback when the offscreen matcher fails. */
 const index = createCorpusIndex((view) => annotations.joinInto(view));
 
+/** Matches a page's batch with the index of this worker, each sentence in its page's context (every sentence of
+ * the page seen so far). */
+async function matchHere(page: string, pageDate: string | null, sentences: SentenceQuery[]): Promise<SentenceResult[]> {
+  const view = await index.get();
+  const context = pageContexts.extend(page, sentences.map((s) => s.text), pageDate);
+  return sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
+}
+
+/** The offscreen matcher (Chrome), which outlives this worker; null where there is none (Firefox). */
+let offscreen: ReturnType<typeof offscreenMatcher> = null;
+
 /**
- * Background service worker: holds the corpus index (one per browser, never per tab), answers the content
- * scripts' batches, and starts checks on demand from the context menu, the keyboard and the popup.
+ * Background service worker: answers the content scripts' batches (through the offscreen matcher in Chrome,
+ * with its own corpus index in Firefox; one index per browser, never per tab), and starts checks on demand from
+ * the context menu, the keyboard and the popup.
  */
 export default defineBackground(() => {
   performance.mark(INDEX_MARKS.started);
   let batches = 0;
-  // The worker is stopped after about 30 s idle and woken by the next page's first message: start loading the
-  // index now, so it loads while that page's reader reads the page, not after its first batch arrives.
-  index.load();
+  // The worker is stopped after about 30 s idle and woken by the next page's first message. In Chrome the
+  // offscreen matcher kept its index meanwhile (opened now if it is not open); elsewhere start loading the index
+  // now, so it loads while that page's reader reads the page, not after its first batch arrives.
+  offscreen = offscreenMatcher();
+  if (!offscreen) index.load();
   const settings = createSettingsCache();
   // The page that woke the worker asks for these first (contentReady): read them now, while the worker waits
   // for that message, rather than in three storage round trips after it arrives.
@@ -55,13 +78,14 @@ export default defineBackground(() => {
     undismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.remove(url, claim) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       if (batches++ === 0) performance.mark(INDEX_MARKS.firstBatch);
-      const view = await index.get();
-      // Each sentence is read in its page: the context of every sentence of this page seen so far.
-      const context = pageContexts.extend(`${sender.tabId}|${url}`, sentences.map((s) => s.text), pageDate);
-      const results = sentences.map(({ key, text }) => ({
-        key,
-        match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context),
-      }));
+      const page = `${sender.tabId}|${url}`;
+      // The offscreen matcher when there is one; this worker's own index if it fails (e.g. closed by the browser).
+      const results = offscreen
+        ? await offscreen.match({ page, pageDate, sentences }).then(
+            (r) => r.results,
+            () => matchHere(page, pageDate, sentences),
+          )
+        : await matchHere(page, pageDate, sentences);
       popup.record(sender.tabId, url, results);
       return { results };
     },

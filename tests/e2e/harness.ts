@@ -102,3 +102,30 @@ export async function launchWithExtension(extensionDir: string = EXTENSION_DIR):
     throw err;
   }
 }
+
+/**
+ * Stops the extension's service worker, as Chrome does after about 30 s idle (DevTools protocol: closing the
+ * worker's target terminates it), and waits until it is gone; the next message from a page starts it again.
+ */
+export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const t of targetInfos.filter(isOurs)) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos: now } = await cdp.send('Target.getTargets');
+      if (!now.some(isOurs)) return;
+      await page.waitForTimeout(50);
+    }
+    throw new Error('the service worker did not stop');
+  } finally {
+    await page.close();
+  }
+}
+
+/** The extension's service worker running now (a new one after {@link stopServiceWorker} and a page's message). */
+export function currentServiceWorker(context: BrowserContext, extensionId: string): Worker | undefined {
+  return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+}

@@ -5,7 +5,7 @@
  * on the matcher's exact thresholds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './harness';
+import { type ExtensionBrowser, currentServiceWorker, launchWithExtension, stopServiceWorker } from './harness';
 import { ReaderPage } from './pages/reader-page';
 import { type FixtureServer, copyFixturePages, removePagesCopy, startFixtureServer } from './server';
 
@@ -57,6 +57,21 @@ describe('reading a news page with Crosscheck', () => {
     expect(confident.some((t) => t.startsWith(DESTROYERS))).toBe(true);
     // The comments restate the death toll and the missile count; they are not article text.
     expect(all.some((t) => /runway was working|89 people|Sponsored|Advertisement/.test(t))).toBe(false);
+    await r.page.close();
+  });
+
+  it('after Chrome stops the idle service worker, the next page is highlighted by the index that stayed loaded', async () => {
+    const first = await reader('khan-sheikhoun-strike.html');
+    expect(await first.highlighted('confident')).toContain(TOMAHAWK);
+    await first.page.close();
+    await stopServiceWorker(browser.context, browser.extensionId);
+    const r = await reader('khan-sheikhoun-strike.html');
+    expect(await r.highlighted('confident')).toContain(TOMAHAWK);
+    // The new service worker answered that page without reading the corpus: the offscreen matcher's index did.
+    const worker = currentServiceWorker(browser.context, browser.extensionId);
+    expect(worker).toBeDefined();
+    expect(await worker!.evaluate(() => performance.getEntriesByName('crosscheck:first-batch').length)).toBe(1);
+    expect(await worker!.evaluate(() => performance.getEntriesByName('crosscheck:corpus-parsed').length)).toBe(0);
     await r.page.close();
   });
 

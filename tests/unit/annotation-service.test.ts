@@ -10,7 +10,7 @@ import { type Annotation, createAnnotation, editAnnotation, noteOf, tagsOf } fro
 import { userMessage } from '../../lib/annotations/requests';
 import { AnnotationService, BATCH_LIMITS, SerialQueue } from '../../entrypoints/background/annotation-service';
 import { dispatch, message, unwrap } from '../../lib/protocol';
-import { DB_NAME, openAnnotationsDb } from '../../entrypoints/background/annotations-db';
+import { DB_NAME, openAnnotationsDb } from '../../utils/annotations-db';
 
 const PAGE = 'Aid reached Madaya on Monday. The UN said 40 trucks entered the town. Residents described severe hunger.';
 

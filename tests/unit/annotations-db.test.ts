@@ -18,7 +18,7 @@ import {
   putAnnotation,
   StorageFullError,
   UpgradeBlockedError,
-} from '../../entrypoints/background/annotations-db';
+} from '../../utils/annotations-db';
 
 const page = 'Aid reached Madaya on Monday. The UN said 40 trucks entered. Residents described severe hunger.';
 const quotes = ['Aid reached Madaya on Monday.', 'The UN said 40 trucks entered.', 'Residents described severe hunger.'];

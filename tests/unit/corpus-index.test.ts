@@ -1,10 +1,10 @@
 /**
- * The background's warm-up of a freshly loaded index (entrypoints/background/corpus-index.ts): it matches the
+ * The background's warm-up of a freshly loaded index (utils/corpus-index.ts): it matches the
  * warm-up queries of the committed corpus in small tasks, but only once no page has asked for the index for
  * WARM_UP_QUIET_MS, so that it never competes with the batches of the page that woke the worker.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WARM_UP_QUIET_MS, createCorpusIndex, warmUp } from '../../entrypoints/background/corpus-index';
+import { WARM_UP_QUIET_MS, createCorpusIndex, warmUp } from '../../utils/corpus-index';
 import { CorpusView, WARM_UP_SENTENCES, type PageSentence } from '../../lib/match/page';
 import { committedCorpus } from './corpus-helpers';
 

@@ -34,6 +34,10 @@ async function outcome(msg: ReturnType<typeof message>, ctx: MessageContext): Pr
 const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   contentReady: { url: PAGE },
   matchSentences: { url: PAGE, pageDate: null, sentences: [] },
+  offscreenMatch: { page: `4|${PAGE}`, pageDate: null, sentences: [] },
+  offscreenReset: {},
+  offscreenIndex: {},
+  offscreenJoin: {},
   openPopup: { claim: 'c-1', intent: 'view', quote: 'q', url: PAGE },
   checkPage: {},
   checkSelection: {},

@@ -1,12 +1,13 @@
 /**
- * The corpus index of the background: fetched from the package once per service-worker life, joined with the
+ * The corpus index of the extension: fetched from the package once per life of the context that holds it (the
+ * offscreen matcher's worker in Chrome, entrypoints/offscreen; the background in Firefox), joined with the
  * reader's notes, then warmed up in small tasks. A tab never holds the corpus.
  */
-import type { Corpus } from '../../lib/corpus/types';
-import { buildContext } from '../../lib/match';
-import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../../lib/match/page';
-import { WordVectors } from '../../lib/match/word-vectors';
-import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from '../../utils/packaged-corpus';
+import type { Corpus } from '../lib/corpus/types';
+import { buildContext } from '../lib/match';
+import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../lib/match/page';
+import { WordVectors } from '../lib/match/word-vectors';
+import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from './packaged-corpus';
 
 /**
  * Warm-up queries matched per task: one, so that a page's batch waits behind at most one query (on a cold

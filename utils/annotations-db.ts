@@ -1,7 +1,9 @@
 /**
  * The annotation store: IndexedDB database `crosscheck`, object store `annotations`.
  *
- * Opened by the background only (a content script would open it in the news site's origin). Each record wraps
+ * Opened by the extension's own contexts only, in its origin (a content script would open it in the news
+ * site's origin): the background reads and writes it; the offscreen matcher's worker only reads the notes it
+ * joins into its index. Each record wraps
  * one W3C annotation with the fields the indexes need, since an index cannot reach into the body array:
  * `source` (the page), `tags` (lower-cased, multiEntry) and `modified`.
  *
@@ -10,11 +12,11 @@
  * - v2: {@link AnnotationRecord}, indexes `by-source`, `by-tag` (multiEntry), `by-modified`.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
-import { isNewer, mergeAnnotations } from '../../lib/annotations/io';
-import { annotationFromV1, type AnnotationV1 } from '../../lib/annotations/legacy';
-import { type Annotation, noteOf, quoteOf, tagsOf } from '../../lib/annotations/model';
-import { validateAnnotation } from '../../lib/annotations/validate';
-import type { ImportCounts } from '../../lib/annotations/requests';
+import { isNewer, mergeAnnotations } from '../lib/annotations/io';
+import { annotationFromV1, type AnnotationV1 } from '../lib/annotations/legacy';
+import { type Annotation, noteOf, quoteOf, tagsOf } from '../lib/annotations/model';
+import { validateAnnotation } from '../lib/annotations/validate';
+import type { ImportCounts } from '../lib/annotations/requests';
 
 /** Database name, shared with other Crosscheck stores that may be added as further object stores. */
 export const DB_NAME = 'crosscheck';

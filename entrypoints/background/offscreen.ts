@@ -1,0 +1,62 @@
+/**
+ * The offscreen matcher (Chrome): an offscreen document whose Web Worker holds the corpus index
+ * (entrypoints/offscreen). Chrome stops the service worker after about 30 s idle and the worker's index with
+ * it; the offscreen document stays, so the first page after the service worker wakes is matched by a warm
+ * index instead of one loaded then. Firefox (an event page, no offscreen documents) matches in the background.
+ */
+import { browser } from 'wxt/browser';
+import type { Req, Res } from '../../lib/protocol';
+import { sendToBackground } from '../../utils/messaging';
+
+/** The offscreen document's page (entrypoints/offscreen/index.html). */
+const OFFSCREEN_PAGE = 'offscreen.html';
+
+type OffscreenApi = {
+  createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
+};
+type ContextsApi = { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+
+/** The offscreen matcher, when the browser has offscreen documents. */
+export interface OffscreenMatcher {
+  match(req: Req<'offscreenMatch'>): Promise<Res<'offscreenMatch'>>;
+  /** Reloads its index (a note was deleted or replaced: the matcher cannot remove one). */
+  reset(): void;
+  /** Joins the notes added since its index loaded. */
+  joinNotes(): void;
+}
+
+/** The offscreen matcher of this browser, created now if it is not open; null without offscreen documents. */
+export function offscreenMatcher(): OffscreenMatcher | null {
+  const api = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  const runtime = browser.runtime as unknown as Partial<ContextsApi>;
+  if (!api || !runtime.getContexts) return null;
+  let opening: Promise<void> | null = null;
+  const ensure = (): Promise<void> =>
+    (opening ??= runtime.getContexts!({ contextTypes: ['OFFSCREEN_DOCUMENT'] })
+      .then((open) =>
+        open.length > 0
+          ? undefined
+          : api.createDocument({ url: OFFSCREEN_PAGE, reasons: ['WORKERS'], justification: 'Keeps the claim matcher loaded in a Web Worker between pages.' }),
+      )
+      .catch((err: unknown) => {
+        opening = null;
+        throw err;
+      }));
+  void ensure().catch(() => undefined);
+  return {
+    async match(req) {
+      await ensure();
+      return sendToBackground('offscreenMatch', req);
+    },
+    reset() {
+      void ensure()
+        .then(() => sendToBackground('offscreenReset', {}))
+        .catch(() => undefined);
+    },
+    joinNotes() {
+      void ensure()
+        .then(() => sendToBackground('offscreenJoin', {}))
+        .catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Messages between the offscreen document and its matcher worker. */
+import type { SentenceQuery, SentenceResult } from '../../lib/protocol';
+
+/** What the document asks the worker: match a page's batch (`page` keys its event context), or reload the index. */
+export type MatcherRequest =
+  | { kind: 'match'; page: string; pageDate: string | null; sentences: SentenceQuery[] }
+  | { kind: 'reset' }
+  | { kind: 'status' }
+  | { kind: 'join' };
+
+/** The worker's answer. */
+export type MatcherReply =
+  | { kind: 'match'; results: SentenceResult[] }
+  | { kind: 'reset' }
+  | { kind: 'join' }
+  | { kind: 'status'; sentences: number; words: number }
+  | { kind: 'error'; message: string };

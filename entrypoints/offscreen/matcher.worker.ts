@@ -1,0 +1,71 @@
+/**
+ * The matcher's worker in the offscreen document: holds the corpus index (read from the package, joined with
+ * the reader's notes from IndexedDB) and matches the pages' batches, each sentence in its page's context.
+ */
+import { PageContexts } from '../../lib/match';
+import { type CorpusView, matchSentence } from '../../lib/match/page';
+import { WordVectors } from '../../lib/match/word-vectors';
+import { joinNotes } from '../../lib/annotations/user-notes';
+import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from '../../utils/packaged-corpus';
+import { listAnnotations, openAnnotationsDb } from '../../utils/annotations-db';
+import { createCorpusIndex } from '../../utils/corpus-index';
+import type { MatcherReply, MatcherRequest } from './matcher-messages';
+
+/** A file of the package, by its path, from the worker (no extension API here). */
+const packaged = (path: `/${string}`): string => new URL(path, self.location.origin).href;
+
+/** The word vectors of the index last loaded (null: none could be read). */
+let words: WordVectors | null = null;
+/** Joins every stored note into `view` (idempotent: notes joined before are skipped). */
+async function joinStoredNotes(view: CorpusView): Promise<CorpusView> {
+  try {
+    const db = await openAnnotationsDb(indexedDB);
+    try {
+      joinNotes(view, await listAnnotations(db));
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Matching must not fail because the notes cannot be read; they join on the next change.
+  }
+  return view;
+}
+
+const index = createCorpusIndex(
+  joinStoredNotes,
+  {
+    fetchCorpus: () => fetchPackagedCorpus(packaged),
+    fetchWords: () =>
+      fetchPackagedBytes(WORD_VECTORS_PACKAGED, packaged)
+        .then((bytes) => (words = WordVectors.fromPacked(bytes)))
+        .catch(() => (words = null)),
+  },
+);
+index.load();
+const contexts = new PageContexts();
+
+async function handle(request: MatcherRequest): Promise<MatcherReply> {
+  if (request.kind === 'reset') {
+    index.reset();
+    index.load();
+    return { kind: 'reset' };
+  }
+  const view = await index.get();
+  if (request.kind === 'join') {
+    await joinStoredNotes(view);
+    return { kind: 'join' };
+  }
+  if (request.kind === 'status') return { kind: 'status', sentences: view.corpus.sentences.length, words: words?.size ?? 0 };
+  const { page, pageDate, sentences } = request;
+  const context = contexts.extend(page, sentences.map((s) => s.text), pageDate);
+  const results = sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
+  return { kind: 'match', results };
+}
+
+self.onmessage = (event: MessageEvent<{ id: number; request: MatcherRequest }>) => {
+  const { id, request } = event.data;
+  handle(request).then(
+    (reply) => self.postMessage({ id, reply }),
+    (err: unknown) => self.postMessage({ id, reply: { kind: 'error', message: String(err) } }),
+  );
+};
