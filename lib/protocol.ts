@@ -40,6 +40,9 @@ export interface Requests extends AnnotationRequests, PopupRequests {
   offscreenMatch: { req: { page: string; pageDate: string | null; sentences: SentenceQuery[] }; res: { results: SentenceResult[] } };
   /** Background -> the offscreen matcher: reload the index (the reader's notes changed). */
   offscreenReset: { req: Record<string, never>; res: { ok: boolean } };
+  /** Background -> the offscreen matcher: forget a page's event context (`page` as in offscreenMatch: a new
+   * document of it starts, so a reload reads it as the first load did). */
+  offscreenForget: { req: { page: string }; res: { ok: boolean } };
   /** Background -> the offscreen matcher: join the reader's notes added since its index loaded. */
   offscreenJoin: { req: Record<string, never>; res: { ok: boolean } };
   /** Extension pages -> the offscreen matcher: what its index holds once loaded (the corpus's sentences, the
@@ -106,6 +109,7 @@ const NAMES: Record<RequestName, true> = {
   offscreenReset: true,
   offscreenIndex: true,
   offscreenJoin: true,
+  offscreenForget: true,
   openPopup: true,
   checkPage: true,
   checkSelection: true,
@@ -188,6 +192,7 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   offscreenReset: false,
   offscreenIndex: false,
   offscreenJoin: false,
+  offscreenForget: false,
   deleteAnnotation: false,
   listAnnotations: false,
   importAnnotations: false,

@@ -37,6 +37,11 @@ async function matchHere(page: string, pageDate: string | null, sentences: Sente
   return sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
 }
 
+/** The key of a page's event context: its tab and URL. */
+function pageKey(tabId: number | null, url: string): string {
+  return `${tabId}|${url}`;
+}
+
 /** The offscreen matcher (Chrome), which outlives this worker; null where there is none (Firefox). */
 let offscreen: ReturnType<typeof offscreenMatcher> = null;
 
@@ -60,7 +65,12 @@ export default defineBackground(() => {
   const popup = startPopupSupport(settings);
   listen({
     ...annotations.handlers(),
-    contentReady: async (_req, { tabId, url }) => {
+    contentReady: async (req, { tabId, url }) => {
+      // A new document of the page (a reload) is read afresh: its event context starts empty, as on the first
+      // load, so a reload shows what the first load showed (the context grows batch by batch).
+      const key = pageKey(tabId, req.url);
+      pageContexts.forget(key);
+      offscreen?.forget(key);
       const asked = tabId === null ? undefined : pending.get(tabId);
       if (asked && tabId !== null) pending.delete(tabId);
       const page = url ?? '';
@@ -78,7 +88,7 @@ export default defineBackground(() => {
     undismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.remove(url, claim) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {
       if (batches++ === 0) performance.mark(INDEX_MARKS.firstBatch);
-      const page = `${sender.tabId}|${url}`;
+      const page = pageKey(sender.tabId, url);
       // The offscreen matcher when there is one; this worker's own index if it fails (e.g. closed by the browser).
       const results = offscreen
         ? await offscreen.match({ page, pageDate, sentences }).then(

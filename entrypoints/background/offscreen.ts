@@ -23,6 +23,8 @@ export interface OffscreenMatcher {
   reset(): void;
   /** Joins the notes added since its index loaded. */
   joinNotes(): void;
+  /** Forgets a page's event context (a new document of it starts). */
+  forget(page: string): void;
 }
 
 /** The offscreen matcher of this browser, created now if it is not open; null without offscreen documents. */
@@ -51,6 +53,11 @@ export function offscreenMatcher(): OffscreenMatcher | null {
     reset() {
       void ensure()
         .then(() => sendToBackground('offscreenReset', {}))
+        .catch(() => undefined);
+    },
+    forget(page) {
+      void ensure()
+        .then(() => sendToBackground('offscreenForget', { page }))
         .catch(() => undefined);
     },
     joinNotes() {

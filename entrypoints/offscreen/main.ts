@@ -35,6 +35,10 @@ listen({
     if (reply.kind !== 'status') throw new Error(reply.kind === 'error' ? reply.message : 'unexpected reply');
     return { sentences: reply.sentences, words: reply.words };
   },
+  offscreenForget: async ({ page }) => {
+    await ask({ kind: 'forget', page });
+    return { ok: true };
+  },
   offscreenJoin: async () => {
     await ask({ kind: 'join' });
     return { ok: true };

@@ -6,12 +6,14 @@ export type MatcherRequest =
   | { kind: 'match'; page: string; pageDate: string | null; sentences: SentenceQuery[] }
   | { kind: 'reset' }
   | { kind: 'status' }
-  | { kind: 'join' };
+  | { kind: 'join' }
+  | { kind: 'forget'; page: string };
 
 /** The worker's answer. */
 export type MatcherReply =
   | { kind: 'match'; results: SentenceResult[] }
   | { kind: 'reset' }
   | { kind: 'join' }
+  | { kind: 'forget' }
   | { kind: 'status'; sentences: number; words: number }
   | { kind: 'error'; message: string };

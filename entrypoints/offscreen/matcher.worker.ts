@@ -45,6 +45,10 @@ index.load();
 const contexts = new PageContexts();
 
 async function handle(request: MatcherRequest): Promise<MatcherReply> {
+  if (request.kind === 'forget') {
+    contexts.forget(request.page);
+    return { kind: 'forget' };
+  }
   if (request.kind === 'reset') {
     index.reset();
     index.load();

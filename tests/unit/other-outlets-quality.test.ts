@@ -17,7 +17,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const show = (r: Rates): string => `P ${pct(r.precision)} (${r.tp} right, ${r.fp} wrong) R ${pct(r.recall)} (${r.found}/${r.labelled})`;
 
 /** Regression floors, a little under the measured cross-validated figures (README, Other outlets). */
-const FLOORS = { confident: { precision: 0.91, recall: 0.4 }, possible: { precision: 0.8, recall: 0.5 } };
+const FLOORS = { confident: { precision: 0.915, recall: 0.42 }, possible: { precision: 0.8, recall: 0.51 } };
 /** The issue's bars (printed; not met by this matcher, see README). */
 const BARS = { confident: { precision: 0.92, recall: 0.65 }, possible: { precision: 0.8, recall: 0.8 } };
 

@@ -38,6 +38,7 @@ const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   offscreenReset: {},
   offscreenIndex: {},
   offscreenJoin: {},
+  offscreenForget: { page: `4|${PAGE}` },
   openPopup: { claim: 'c-1', intent: 'view', quote: 'q', url: PAGE },
   checkPage: {},
   checkSelection: {},
