@@ -18,33 +18,36 @@ function pageSentence(file: string, prefix: string): string {
   return found[0]!;
 }
 
+/** Asserts the clauses read from the page sentence of `file` that starts with `prefix`. */
+function expectClauses(file: string, prefix: string, clauses: string[]): void {
+  expect(clauseQueries(pageSentence(file, prefix))).toEqual(clauses);
+}
+
 describe('clauseQueries on real page sentences (tests/fixtures/other-outlets)', () => {
   it('reads a relative clause apart, and the sentence without it', () => {
-    const text = pageSentence('35-heartoforient-tillerson-moscow.txt', 'Russia, which along with Iran');
-    expect(clauseQueries(text)).toEqual([
+    expectClauses('35-heartoforient-tillerson-moscow.txt', 'Russia, which along with Iran', [
       "Russia, reacted with fury to the U.S. strike and continues to cast doubt on the regime's involvement in the chemical attack, to Washington's disgust.",
       'Russia along with Iran has deployed forces to help Assad in the six-year-old civil war',
     ]);
   });
 
   it('cuts at a comma before a conjunction that opens another clause', () => {
-    const text = pageSentence('35-heartoforient-tillerson-moscow.txt', 'Tillerson did not cancel his visit');
-    expect(clauseQueries(text)).toEqual(['Tillerson did not cancel his visit, however', 'and he will hold talks with his counterpart Foreign Minister Sergei Lavrov on Wednesday.']);
-    const muallem = pageSentence('22-pakuptodate-muallem-elections.txt', 'UN special envoy to Syria Staffan de Mistura has said');
-    expect(clauseQueries(muallem)).toEqual([
+    expectClauses('35-heartoforient-tillerson-moscow.txt', 'Tillerson did not cancel his visit', [
+      'Tillerson did not cancel his visit, however',
+      'and he will hold talks with his counterpart Foreign Minister Sergei Lavrov on Wednesday.',
+    ]);
+    expectClauses('22-pakuptodate-muallem-elections.txt', 'UN special envoy to Syria Staffan de Mistura has said', [
       'UN special envoy to Syria Staffan de Mistura has said he wants to see presidential elections in the next 18 months',
       'but on Saturday Mr Muallem dismissed the idea.',
     ]);
   });
 
   it('drops parentheticals, and pieces too short to state a claim', () => {
-    const text = pageSentence('22-pakuptodate-muallem-elections.txt', 'The main Syrian opposition umbrella group');
-    expect(clauseQueries(text)).toEqual([
+    expectClauses('22-pakuptodate-muallem-elections.txt', 'The main Syrian opposition umbrella group', [
       'The main Syrian opposition umbrella group, the High Negotiations Committee, said on Friday it would push for an interim government with full executive powers in which President Bashar al-Assad and the current leadership would have no role.',
     ]);
-    const reelected = pageSentence('06-atlantic-assad-reelection.txt', 'Syrian President Bashar al-Assad was officially re-elected');
     // ", says the Syrian government" stays with its clause; "after 73 percent ..." is cut off as its own.
-    expect(clauseQueries(reelected)).toEqual([
+    expectClauses('06-atlantic-assad-reelection.txt', 'Syrian President Bashar al-Assad was officially re-elected', [
       'Syrian President Bashar al-Assad was officially re-elected for a third seven-year term with a 88.7 percent of the vote',
       "after 73 percent of Syria's eligible voters went to the polls, says the Syrian government.",
     ]);
