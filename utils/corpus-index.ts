@@ -4,7 +4,8 @@
  * reader's notes, then warmed up in small tasks. A tab never holds the corpus.
  */
 import type { Corpus } from '../lib/corpus/types';
-import { buildContext } from '../lib/match';
+import { PageContexts, buildContext } from '../lib/match';
+import type { SentenceQuery, SentenceResult } from '../lib/protocol';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../lib/match/page';
 import { WordVectors } from '../lib/match/word-vectors';
 import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from './packaged-corpus';
@@ -132,4 +133,11 @@ export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promi
       corpusView = null;
     },
   };
+}
+
+/** Matches a page's batch with `view`, each sentence in its page's event context (`contexts`, keyed by `page`:
+ * every sentence of the page seen so far). What the background and the offscreen matcher answer. */
+export function matchBatch(view: CorpusView, contexts: PageContexts, page: string, pageDate: string | null, sentences: readonly SentenceQuery[]): SentenceResult[] {
+  const context = contexts.extend(page, sentences.map((s) => s.text), pageDate);
+  return sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
 }

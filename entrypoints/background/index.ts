@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { PageContexts } from '../../lib/match';
-import { matchSentence } from '../../lib/match/page';
 import type { SentenceQuery, SentenceResult } from '../../lib/protocol';
 import { siteEnabled } from '../../lib/settings';
 import { listen } from '../../utils/messaging';
 import { popupRequestItem } from '../../utils/settings';
 import { createAnnotationService } from './annotations';
 import { checkTab, pending, syncAlwaysCheck } from './checks';
-import { INDEX_MARKS, createCorpusIndex } from '../../utils/corpus-index';
+import { INDEX_MARKS, createCorpusIndex, matchBatch } from '../../utils/corpus-index';
 import { createMenus, onCommand, onMenu } from './menus';
 import { startPopupSupport } from './popup-support';
 import { offscreenMatcher } from './offscreen';
@@ -29,12 +28,9 @@ const annotations = createAnnotationService(
  * (Firefox), else only the popup's claim labels and the fallback when the offscreen matcher fails. */
 const index = createCorpusIndex((view) => annotations.joinInto(view));
 
-/** Matches a page's batch with the index of this worker, each sentence in its page's context (every sentence of
- * the page seen so far). */
+/** Matches a page's batch with the index of this worker. */
 async function matchHere(page: string, pageDate: string | null, sentences: SentenceQuery[]): Promise<SentenceResult[]> {
-  const view = await index.get();
-  const context = pageContexts.extend(page, sentences.map((s) => s.text), pageDate);
-  return sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
+  return matchBatch(await index.get(), pageContexts, page, pageDate, sentences);
 }
 
 /** The key of a page's event context: its tab and URL. */

@@ -45,25 +45,19 @@ export function offscreenMatcher(): OffscreenMatcher | null {
         throw err;
       }));
   void ensure().catch(() => undefined);
+  /** Sends a request that answers nothing the background waits for; a failure leaves the matcher as it was. */
+  const tell = <K extends 'offscreenReset' | 'offscreenForget' | 'offscreenJoin'>(type: K, req: Req<K>): void => {
+    void ensure()
+      .then(() => sendToBackground(type, req))
+      .catch(() => undefined);
+  };
   return {
     async match(req) {
       await ensure();
       return sendToBackground('offscreenMatch', req);
     },
-    reset() {
-      void ensure()
-        .then(() => sendToBackground('offscreenReset', {}))
-        .catch(() => undefined);
-    },
-    forget(page) {
-      void ensure()
-        .then(() => sendToBackground('offscreenForget', { page }))
-        .catch(() => undefined);
-    },
-    joinNotes() {
-      void ensure()
-        .then(() => sendToBackground('offscreenJoin', {}))
-        .catch(() => undefined);
-    },
+    reset: () => tell('offscreenReset', {}),
+    forget: (page) => tell('offscreenForget', { page }),
+    joinNotes: () => tell('offscreenJoin', {}),
   };
 }

@@ -24,27 +24,20 @@ function ask(request: MatcherRequest): Promise<MatcherReply> {
   });
 }
 
+/** The worker's reply to `request`, which must be of `kind` (an error reply or another kind rejects). */
+async function answer<K extends MatcherReply['kind']>(request: MatcherRequest, kind: K): Promise<Extract<MatcherReply, { kind: K }>> {
+  const reply = await ask(request);
+  if (reply.kind !== kind) throw new Error(reply.kind === 'error' ? reply.message : `unexpected reply ${reply.kind}`);
+  return reply as Extract<MatcherReply, { kind: K }>;
+}
+
 listen({
-  offscreenMatch: async (req) => {
-    const reply = await ask({ kind: 'match', ...req });
-    if (reply.kind !== 'match') throw new Error(reply.kind === 'error' ? reply.message : 'unexpected reply');
-    return { results: reply.results };
-  },
+  offscreenMatch: async (req) => ({ results: (await answer({ kind: 'match', ...req }, 'match')).results }),
   offscreenIndex: async () => {
-    const reply = await ask({ kind: 'status' });
-    if (reply.kind !== 'status') throw new Error(reply.kind === 'error' ? reply.message : 'unexpected reply');
-    return { sentences: reply.sentences, words: reply.words };
+    const { sentences, words } = await answer({ kind: 'status' }, 'status');
+    return { sentences, words };
   },
-  offscreenForget: async ({ page }) => {
-    await ask({ kind: 'forget', page });
-    return { ok: true };
-  },
-  offscreenJoin: async () => {
-    await ask({ kind: 'join' });
-    return { ok: true };
-  },
-  offscreenReset: async () => {
-    await ask({ kind: 'reset' });
-    return { ok: true };
-  },
+  offscreenForget: async ({ page }) => (await answer({ kind: 'forget', page }, 'forget'), { ok: true }),
+  offscreenJoin: async () => (await answer({ kind: 'join' }, 'join'), { ok: true }),
+  offscreenReset: async () => (await answer({ kind: 'reset' }, 'reset'), { ok: true }),
 });

@@ -1,7 +1,8 @@
 /** Messages between the offscreen document and its matcher worker. */
 import type { SentenceQuery, SentenceResult } from '../../lib/protocol';
 
-/** What the document asks the worker: match a page's batch (`page` keys its event context), or reload the index. */
+/** What the document asks the worker: match a page's batch (`page` keys its event context), forget a page's
+ * context, join the notes added, reload the index, or say what the loaded index holds. */
 export type MatcherRequest =
   | { kind: 'match'; page: string; pageDate: string | null; sentences: SentenceQuery[] }
   | { kind: 'reset' }

@@ -3,12 +3,12 @@
  * the reader's notes from IndexedDB) and matches the pages' batches, each sentence in its page's context.
  */
 import { PageContexts } from '../../lib/match';
-import { type CorpusView, matchSentence } from '../../lib/match/page';
+import type { CorpusView } from '../../lib/match/page';
 import { WordVectors } from '../../lib/match/word-vectors';
 import { joinNotes } from '../../lib/annotations/user-notes';
 import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from '../../utils/packaged-corpus';
 import { listAnnotations, openAnnotationsDb } from '../../utils/annotations-db';
-import { createCorpusIndex } from '../../utils/corpus-index';
+import { createCorpusIndex, matchBatch } from '../../utils/corpus-index';
 import type { MatcherReply, MatcherRequest } from './matcher-messages';
 
 /** A file of the package, by its path, from the worker (no extension API here). */
@@ -60,10 +60,7 @@ async function handle(request: MatcherRequest): Promise<MatcherReply> {
     return { kind: 'join' };
   }
   if (request.kind === 'status') return { kind: 'status', sentences: view.corpus.sentences.length, words: words?.size ?? 0 };
-  const { page, pageDate, sentences } = request;
-  const context = contexts.extend(page, sentences.map((s) => s.text), pageDate);
-  const results = sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
-  return { kind: 'match', results };
+  return { kind: 'match', results: matchBatch(view, contexts, request.page, request.pageDate, request.sentences) };
 }
 
 self.onmessage = (event: MessageEvent<{ id: number; request: MatcherRequest }>) => {
