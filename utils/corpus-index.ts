@@ -8,7 +8,8 @@ import { PageContexts, buildContext } from '../lib/match';
 import type { SentenceQuery, SentenceResult } from '../lib/protocol';
 import { CorpusView, matchSentence, warmUpQueries, type PageSentence } from '../lib/match/page';
 import { WordVectors } from '../lib/match/word-vectors';
-import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from './packaged-corpus';
+import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus, type PackagedUrl } from './packaged-corpus';
+import { packagedUrl } from './messaging';
 
 /**
  * Warm-up queries matched per task: one, so that a page's batch waits behind at most one query (on a cold
@@ -51,8 +52,8 @@ export function warmUp(view: CorpusView, lastUse: () => number, now: () => numbe
 
 /** The word vectors of the package (data/word-vectors.json, see lib/match/word-vectors.ts); null when they
  * cannot be read: the matcher then scores lexically, as before them. */
-function loadWordVectors(): Promise<WordVectors | null> {
-  return fetchPackagedBytes(WORD_VECTORS_PACKAGED)
+function loadWordVectors(url: PackagedUrl): Promise<WordVectors | null> {
+  return fetchPackagedBytes(WORD_VECTORS_PACKAGED, url)
     .then((bytes) => WordVectors.fromPacked(bytes))
     .catch((err: unknown) => {
       console.warn('Crosscheck: the word vectors could not be read; matching goes on without them.', err);
@@ -84,6 +85,9 @@ export interface CorpusIndex {
 
 /** Where the index comes from and its clock (tests replace them). */
 export interface CorpusIndexOptions {
+  /** Where the packaged files are (default: the extension API's URLs; a worker, which has no extension API,
+   * resolves them on its own origin). */
+  url?: PackagedUrl;
   /** The corpus (default: the packaged one). */
   fetchCorpus?: () => Promise<Corpus>;
   /** The word vectors (default: the packaged ones; null: none). */
@@ -93,12 +97,20 @@ export interface CorpusIndexOptions {
   onWarm?: (q: PageSentence) => void;
 }
 
+/** What the index last loaded holds, from its {@link INDEX_MARKS}.loaded mark (null before the first load). */
+export function loadedIndex(): { sentences: number; words: number } | null {
+  const marks = performance.getEntriesByName(INDEX_MARKS.loaded);
+  const last = marks[marks.length - 1] as PerformanceMark | undefined;
+  return (last?.detail as { sentences: number; words: number } | undefined) ?? null;
+}
+
 /**
  * The corpus index, loaded from the package on first use and kept for the life of the service worker.
  * `join` adds the reader's notes to a freshly loaded view (the annotation service).
  */
 export function createCorpusIndex(join: (view: CorpusView) => CorpusView | Promise<CorpusView>, options: CorpusIndexOptions = {}): CorpusIndex {
-  const { fetchCorpus = fetchPackagedCorpus, fetchWords = loadWordVectors, now = () => performance.now(), onWarm } = options;
+  const { url = packagedUrl, now = () => performance.now(), onWarm } = options;
+  const { fetchCorpus = () => fetchPackagedCorpus(url), fetchWords = () => loadWordVectors(url) } = options;
   let corpusView: Promise<CorpusView> | null = null;
   let lastUse = -Infinity;
   return {

@@ -4,18 +4,14 @@
  */
 import { PageContexts } from '../../lib/match';
 import type { CorpusView } from '../../lib/match/page';
-import { WordVectors } from '../../lib/match/word-vectors';
 import { joinNotes } from '../../lib/annotations/user-notes';
-import { WORD_VECTORS_PACKAGED, fetchPackagedBytes, fetchPackagedCorpus } from '../../utils/packaged-corpus';
 import { listAnnotations, openAnnotationsDb } from '../../utils/annotations-db';
-import { createCorpusIndex, matchBatch } from '../../utils/corpus-index';
+import { createCorpusIndex, loadedIndex, matchBatch } from '../../utils/corpus-index';
 import type { MatcherReply, MatcherRequest } from './matcher-messages';
 
 /** A file of the package, by its path, from the worker (no extension API here). */
 const packaged = (path: `/${string}`): string => new URL(path, self.location.origin).href;
 
-/** The word vectors of the index last loaded (null: none could be read). */
-let words: WordVectors | null = null;
 /** Joins every stored note into `view` (idempotent: notes joined before are skipped). */
 async function joinStoredNotes(view: CorpusView): Promise<CorpusView> {
   try {
@@ -31,16 +27,7 @@ async function joinStoredNotes(view: CorpusView): Promise<CorpusView> {
   return view;
 }
 
-const index = createCorpusIndex(
-  joinStoredNotes,
-  {
-    fetchCorpus: () => fetchPackagedCorpus(packaged),
-    fetchWords: () =>
-      fetchPackagedBytes(WORD_VECTORS_PACKAGED, packaged)
-        .then((bytes) => (words = WordVectors.fromPacked(bytes)))
-        .catch(() => (words = null)),
-  },
-);
+const index = createCorpusIndex(joinStoredNotes, { url: packaged });
 index.load();
 const contexts = new PageContexts();
 
@@ -59,7 +46,11 @@ async function handle(request: MatcherRequest): Promise<MatcherReply> {
     await joinStoredNotes(view);
     return { kind: 'join' };
   }
-  if (request.kind === 'status') return { kind: 'status', sentences: view.corpus.sentences.length, words: words?.size ?? 0 };
+  if (request.kind === 'status') {
+    const loaded = loadedIndex();
+    if (!loaded) throw new Error('the index left no load mark');
+    return { kind: 'status', ...loaded };
+  }
   return { kind: 'match', results: matchBatch(view, contexts, request.page, request.pageDate, request.sentences) };
 }
 
