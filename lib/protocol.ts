@@ -45,6 +45,9 @@ export interface Requests extends AnnotationRequests, PopupRequests {
   offscreenForget: { req: { page: string }; res: { ok: boolean } };
   /** Background -> the offscreen matcher: join the reader's notes added since its index loaded. */
   offscreenJoin: { req: Record<string, never>; res: { ok: boolean } };
+  /** Background -> the offscreen matcher: the labels of claims (null for an id its index does not hold), so the
+   * popup's "Not a match" list is labelled without a second index in the service worker. */
+  offscreenClaimLabels: { req: { claims: string[] }; res: { labels: Array<string | null> } };
   /** Extension pages -> the offscreen matcher: what its index holds once loaded (the corpus's sentences, the
    * word vectors' words). */
   offscreenIndex: { req: Record<string, never>; res: { sentences: number; words: number } };
@@ -110,6 +113,7 @@ const NAMES: Record<RequestName, true> = {
   offscreenIndex: true,
   offscreenJoin: true,
   offscreenForget: true,
+  offscreenClaimLabels: true,
   openPopup: true,
   checkPage: true,
   checkSelection: true,
@@ -193,6 +197,7 @@ export const CONTENT_SCRIPT_RULES: { [K in RequestName]: false | ((req: Req<K>, 
   offscreenIndex: false,
   offscreenJoin: false,
   offscreenForget: false,
+  offscreenClaimLabels: false,
   deleteAnnotation: false,
   listAnnotations: false,
   importAnnotations: false,

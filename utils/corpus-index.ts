@@ -153,3 +153,9 @@ export function matchBatch(view: CorpusView, contexts: PageContexts, page: strin
   const context = contexts.extend(page, sentences.map((s) => s.text), pageDate);
   return sentences.map(({ key, text }) => ({ key, match: matchSentence(view, { start: 0, end: text.length, text }, pageDate, context) }));
 }
+
+/** The labels of claims in `view`, in order; null for an id it holds no claim of (what the popup's "Not a match"
+ * list shows). */
+export function claimLabels(view: CorpusView, claims: readonly string[]): Array<string | null> {
+  return claims.map((c) => view.claimById.get(c)?.label ?? null);
+}

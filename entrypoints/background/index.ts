@@ -7,7 +7,7 @@ import { listen } from '../../utils/messaging';
 import { popupRequestItem } from '../../utils/settings';
 import { createAnnotationService } from './annotations';
 import { checkTab, pending, syncAlwaysCheck } from './checks';
-import { INDEX_MARKS, createCorpusIndex, matchBatch } from '../../utils/corpus-index';
+import { INDEX_MARKS, claimLabels, createCorpusIndex, matchBatch } from '../../utils/corpus-index';
 import { createMenus, onCommand, onMenu } from './menus';
 import { startPopupSupport } from './popup-support';
 import { offscreenMatcher } from './offscreen';
@@ -31,6 +31,13 @@ const index = createCorpusIndex((view) => annotations.joinInto(view));
 /** Matches a page's batch with the index of this worker. */
 async function matchHere(page: string, pageDate: string | null, sentences: SentenceQuery[]): Promise<SentenceResult[]> {
   return matchBatch(await index.get(), pageContexts, page, pageDate, sentences);
+}
+
+/** The labels of claims: from the offscreen matcher's index when there is one (this worker then loads no index
+ * of its own for them), else, or if it fails, from this worker's. */
+async function labelClaims(claims: string[]): Promise<Array<string | null>> {
+  const here = async () => claimLabels(await index.get(), claims);
+  return offscreen ? offscreen.claimLabels(claims).catch(here) : here();
 }
 
 /** The key of a page's event context: its tab and URL. */
@@ -78,8 +85,9 @@ export default defineBackground(() => {
     pageDismissed: async ({ url }) => ({ dismissed: await settings.dismissed.on(url) }),
     // The popup's list of "Not a match" choices on its page, and their undo (extension pages only).
     dismissedClaims: async ({ url }) => {
-      const [ids, view] = await Promise.all([settings.dismissed.on(url), index.get()]);
-      return { claims: ids.map((claim) => ({ claim, label: view.claimById.get(claim)?.label ?? claim })) };
+      const ids = await settings.dismissed.on(url);
+      const labels = ids.length === 0 ? [] : await labelClaims(ids);
+      return { claims: ids.map((claim, i) => ({ claim, label: labels[i] ?? claim })) };
     },
     undismissMatch: async ({ url, claim }) => ({ dismissed: await settings.dismissed.remove(url, claim) }),
     matchSentences: async ({ url, sentences, pageDate }, sender) => {

@@ -25,6 +25,8 @@ export interface OffscreenMatcher {
   joinNotes(): void;
   /** Forgets a page's event context (a new document of it starts). */
   forget(page: string): void;
+  /** The labels of claims, in order (null where its index holds no such claim). */
+  claimLabels(claims: string[]): Promise<Array<string | null>>;
 }
 
 /** The offscreen matcher of this browser, created now if it is not open; null without offscreen documents. */
@@ -55,6 +57,10 @@ export function offscreenMatcher(): OffscreenMatcher | null {
     async match(req) {
       await ensure();
       return sendToBackground('offscreenMatch', req);
+    },
+    async claimLabels(claims) {
+      await ensure();
+      return (await sendToBackground('offscreenClaimLabels', { claims })).labels;
     },
     reset: () => tell('offscreenReset', {}),
     forget: (page) => tell('offscreenForget', { page }),

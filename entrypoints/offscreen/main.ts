@@ -39,5 +39,6 @@ listen({
   },
   offscreenForget: async ({ page }) => (await answer({ kind: 'forget', page }, 'forget'), { ok: true }),
   offscreenJoin: async () => (await answer({ kind: 'join' }, 'join'), { ok: true }),
+  offscreenClaimLabels: async ({ claims }) => ({ labels: (await answer({ kind: 'labels', claims }, 'labels')).labels }),
   offscreenReset: async () => (await answer({ kind: 'reset' }, 'reset'), { ok: true }),
 });

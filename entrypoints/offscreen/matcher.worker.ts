@@ -6,7 +6,7 @@ import { PageContexts } from '../../lib/match';
 import type { CorpusView } from '../../lib/match/page';
 import { joinNotes } from '../../lib/annotations/user-notes';
 import { listAnnotations, openAnnotationsDb } from '../../utils/annotations-db';
-import { createCorpusIndex, loadedIndex, matchBatch } from '../../utils/corpus-index';
+import { claimLabels, createCorpusIndex, loadedIndex, matchBatch } from '../../utils/corpus-index';
 import type { MatcherReply, MatcherRequest } from './matcher-messages';
 
 /** A file of the package, by its path, from the worker (no extension API here). */
@@ -46,6 +46,7 @@ async function handle(request: MatcherRequest): Promise<MatcherReply> {
     await joinStoredNotes(view);
     return { kind: 'join' };
   }
+  if (request.kind === 'labels') return { kind: 'labels', labels: claimLabels(view, request.claims) };
   if (request.kind === 'status') {
     const loaded = loadedIndex();
     if (!loaded) throw new Error('the index left no load mark');

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { type ExtensionBrowser, launchWithExtension } from './harness';
+import { type ExtensionBrowser, currentServiceWorker, launchWithExtension } from './harness';
 import { ReaderPage } from './pages/reader-page';
 import { PopupPage, tabIdOf } from './pages/popup-page';
 import { type FixtureServer, startFixtureServer } from './server';
@@ -197,7 +197,15 @@ describe('reading comfort', () => {
     const summary = popup.page.locator('.cc-dismissed summary');
     await expect.poll(() => summary.textContent()).toBe('Not a match on this page (1)');
     await summary.click();
-    await popup.page.getByRole('button', { name: /^Undo “Not a match”/ }).click();
+    // Listed by the claim's label (a sentence of it, not its id), which the offscreen matcher's index gave: the
+    // service worker loaded no corpus index of its own for it.
+    const undo = popup.page.getByRole('button', { name: /^Undo “Not a match”/ });
+    expect(await undo.getAttribute('aria-label')).toMatch(/^Undo “Not a match”: \S+( \S+){4,}/);
+    expect(await undo.getAttribute('aria-label')).not.toMatch(/c-[0-9a-z]{6,}/);
+    const worker = currentServiceWorker(browser.context, browser.extensionId);
+    expect(worker).toBeDefined();
+    expect(await worker!.evaluate(() => performance.getEntriesByName('crosscheck:corpus-parsed').length)).toBe(0);
+    await undo.click();
     await expect.poll(async () => (await reader.allHighlighted()).some((t) => t.includes(TOMAHAWK))).toBe(true);
     await expect.poll(() => popup.page.locator('.cc-dismissed').count()).toBe(0);
     // Undone for good: a reload marks it again.

@@ -4,7 +4,7 @@
  * WARM_UP_QUIET_MS, so that it never competes with the batches of the page that woke the worker.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WARM_UP_QUIET_MS, createCorpusIndex, warmUp } from '../../utils/corpus-index';
+import { WARM_UP_QUIET_MS, claimLabels, createCorpusIndex, warmUp } from '../../utils/corpus-index';
 import { CorpusView, WARM_UP_SENTENCES, type PageSentence } from '../../lib/match/page';
 import { committedCorpus } from './corpus-helpers';
 
@@ -68,5 +68,13 @@ describe('createCorpusIndex', () => {
     expect(matched).toHaveLength(0);
     clock.now = WARM_UP_QUIET_MS;
     await vi.waitFor(() => expect(matched.length).toBeGreaterThan(0), { timeout: WARM_UP_QUIET_MS + 10_000 });
+  });
+});
+
+describe('claimLabels', () => {
+  it("labels the popup's dismissed claims by their claim's label, in order, and an unknown id with null", () => {
+    const [a, b] = view.corpus.claims;
+    expect(claimLabels(view, [b!.id, 'c-not-a-claim', a!.id])).toEqual([b!.label, null, a!.label]);
+    expect(a!.label.split(' ').length).toBeGreaterThan(3);
   });
 });

@@ -39,6 +39,7 @@ const OWN: { [K in RequestName]: Parameters<typeof message<K>>[1] } = {
   offscreenIndex: {},
   offscreenJoin: {},
   offscreenForget: { page: `4|${PAGE}` },
+  offscreenClaimLabels: { claims: ['c-1'] },
   openPopup: { claim: 'c-1', intent: 'view', quote: 'q', url: PAGE },
   checkPage: {},
   checkSelection: {},
