@@ -53,15 +53,20 @@ export function offscreenMatcher(): OffscreenMatcher | null {
       .then(() => sendToBackground(type, req))
       .catch(() => undefined);
   };
+  /** Sends a request the background waits for. If it fails (the document was closed or its renderer crashed),
+   * the next request looks for the document again and reopens it, instead of failing for the worker's life. */
+  const ask = async <K extends 'offscreenMatch' | 'offscreenClaimLabels'>(type: K, req: Req<K>): Promise<Res<K>> => {
+    await ensure();
+    try {
+      return await sendToBackground(type, req);
+    } catch (err) {
+      opening = null;
+      throw err;
+    }
+  };
   return {
-    async match(req) {
-      await ensure();
-      return sendToBackground('offscreenMatch', req);
-    },
-    async claimLabels(claims) {
-      await ensure();
-      return (await sendToBackground('offscreenClaimLabels', { claims })).labels;
-    },
+    match: (req) => ask('offscreenMatch', req),
+    claimLabels: async (claims) => (await ask('offscreenClaimLabels', { claims })).labels,
     reset: () => tell('offscreenReset', {}),
     forget: (page) => tell('offscreenForget', { page }),
     joinNotes: () => tell('offscreenJoin', {}),

@@ -75,6 +75,26 @@ describe('reading a news page with Crosscheck', () => {
     await r.page.close();
   });
 
+  it('if the offscreen document goes away, pages are still highlighted and the next request reopens it', async () => {
+    type Chrome = { offscreen: { closeDocument(): Promise<void> }; runtime: { getContexts(f: { contextTypes: string[] }): Promise<unknown[]> } };
+    const first = await reader('khan-sheikhoun-strike.html');
+    expect(await first.highlighted('confident')).toContain(TOMAHAWK);
+    await first.page.close();
+    const worker = () => currentServiceWorker(browser.context, browser.extensionId)!;
+    const offscreenDocuments = () => worker().evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+    expect(await offscreenDocuments()).toBe(1);
+    // As when Chrome closes it or its renderer crashes: the background's first request to it then fails.
+    await worker().evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.offscreen.closeDocument());
+    expect(await offscreenDocuments()).toBe(0);
+    const second = await reader('khan-sheikhoun-strike.html');
+    expect(await second.highlighted('confident')).toContain(TOMAHAWK);
+    await second.page.close();
+    const third = await reader('khan-sheikhoun-strike.html');
+    expect(await third.highlighted('confident')).toContain(TOMAHAWK);
+    await third.page.close();
+    await expect.poll(offscreenDocuments).toBe(1);
+  });
+
   it('a page with no known claims gets no highlight', async () => {
     const r = await reader('city-library-reopens.html');
     expect(await r.allHighlighted()).toEqual([]);
