@@ -14,6 +14,8 @@ const OFFSCREEN_PAGE = 'offscreen.html';
 type OffscreenApi = {
   createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
 };
+/** The requests the offscreen document answers. */
+type OffscreenRequest = 'offscreenMatch' | 'offscreenClaimLabels' | 'offscreenReset' | 'offscreenForget' | 'offscreenJoin';
 type ContextsApi = { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
 
 /** The offscreen matcher, when the browser has offscreen documents. */
@@ -47,15 +49,9 @@ export function offscreenMatcher(): OffscreenMatcher | null {
         throw err;
       }));
   void ensure().catch(() => undefined);
-  /** Sends a request that answers nothing the background waits for; a failure leaves the matcher as it was. */
-  const tell = <K extends 'offscreenReset' | 'offscreenForget' | 'offscreenJoin'>(type: K, req: Req<K>): void => {
-    void ensure()
-      .then(() => sendToBackground(type, req))
-      .catch(() => undefined);
-  };
-  /** Sends a request the background waits for. If it fails (the document was closed or its renderer crashed),
-   * the next request looks for the document again and reopens it, instead of failing for the worker's life. */
-  const ask = async <K extends 'offscreenMatch' | 'offscreenClaimLabels'>(type: K, req: Req<K>): Promise<Res<K>> => {
+  /** Sends a request to the document. If it fails (the document was closed or its renderer crashed), the next
+   * request looks for the document again and reopens it, instead of failing for the worker's life. */
+  const send = async <K extends OffscreenRequest>(type: K, req: Req<K>): Promise<Res<K>> => {
     await ensure();
     try {
       return await sendToBackground(type, req);
@@ -64,9 +60,13 @@ export function offscreenMatcher(): OffscreenMatcher | null {
       throw err;
     }
   };
+  /** Sends a request that answers nothing the background waits for; a failure leaves the matcher as it was. */
+  const tell = <K extends 'offscreenReset' | 'offscreenForget' | 'offscreenJoin'>(type: K, req: Req<K>): void => {
+    void send(type, req).catch(() => undefined);
+  };
   return {
-    match: (req) => ask('offscreenMatch', req),
-    claimLabels: async (claims) => (await ask('offscreenClaimLabels', { claims })).labels,
+    match: (req) => send('offscreenMatch', req),
+    claimLabels: async (claims) => (await send('offscreenClaimLabels', { claims })).labels,
     reset: () => tell('offscreenReset', {}),
     forget: (page) => tell('offscreenForget', { page }),
     joinNotes: () => tell('offscreenJoin', {}),
